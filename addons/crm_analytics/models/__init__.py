@@ -1,0 +1,2 @@
+from . import utm_campaign_cost
+from . import utm_campaign
