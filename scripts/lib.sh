@@ -185,7 +185,7 @@ ensure_odoo() {
     local pip=("$(venv_python)" -m pip --disable-pip-version-check -q)
     export PIP_CONSTRAINT=$REPO_ROOT/config/build-constraints.txt
     step "pip: Odoo 18.0's pinned requirements (config/odoo18-requirements.txt)"
-    "${pip[@]}" install 'pip<25' 'setuptools<81' wheel &&
+    "${pip[@]}" install --upgrade 'pip<25' 'setuptools<81' wheel &&
         "${pip[@]}" install -r "$REPO_ROOT/config/odoo18-requirements.txt" ||
         die "installing Odoo's requirements failed (see pip's message above)" \
             "apt-get install build-essential python3-dev libpq-dev, then run again"
