@@ -9,6 +9,7 @@
 #   VENV           the virtualenv to use or create (default: .venv/ in the repository).
 #   PYTHON         the Python that creates the virtualenv (3.10 to 3.12; default python3).
 #   DB_HOST DB_PORT DB_USER DB_PASSWORD   PostgreSQL access (127.0.0.1 5432 odoo odoo).
+#   DATA_DIR       Odoo data_dir: filestores of all databases (~/.local/share/crm-suite).
 
 set -euo pipefail
 
@@ -18,6 +19,10 @@ ODOO_UPSTREAM_GIT=https://github.com/odoo/odoo.git
 VENV=${VENV:-$REPO_ROOT/.venv}
 PYTHON=${PYTHON:-python3}
 RUN_DIR=${RUN_DIR:-$REPO_ROOT/.run}
+# Odoo's data_dir (filestore, sessions) lives beside the PostgreSQL cluster, not in the
+# clone: databases outlive a checkout (the test template is shared by every clone), and a
+# database without its filestore has broken attachments.
+DATA_DIR=${DATA_DIR:-${HOME:-$REPO_ROOT/.run}/.local/share/crm-suite}
 ODOO_CONF=$RUN_DIR/odoo.conf
 DB_HOST=${DB_HOST:-127.0.0.1}
 DB_PORT=${DB_PORT:-5432}
@@ -218,7 +223,7 @@ write_config() {
     mkdir -p "$RUN_DIR"
     local path
     path=$(addons_path)
-    sed -e "s#@ADDONS_PATH@#$path#" -e "s#@DATA_DIR@#$RUN_DIR/data#" \
+    sed -e "s#@ADDONS_PATH@#$path#" -e "s#@DATA_DIR@#$DATA_DIR#" \
         -e "s#@DB_HOST@#$DB_HOST#" -e "s#@DB_PORT@#$DB_PORT#" \
         -e "s#@DB_USER@#$DB_USER#" -e "s#@DB_PASSWORD@#$DB_PASSWORD#" \
         -e "s#@HTTP_PORT@#${HTTP_PORT:-8069}#" \
@@ -233,16 +238,16 @@ copy_database() {
     local from=$1 to=$2
     createdb -T "$from" "$to" || die "createdb -T $from $to failed" \
         "another session may be connected to $from: stop it, or drop $from to rebuild it"
-    rm -rf "$RUN_DIR/data/filestore/$to"
-    if [ -d "$RUN_DIR/data/filestore/$from" ]; then
-        mkdir -p "$RUN_DIR/data/filestore"
-        cp -a "$RUN_DIR/data/filestore/$from" "$RUN_DIR/data/filestore/$to"
+    rm -rf "$DATA_DIR/filestore/$to"
+    if [ -d "$DATA_DIR/filestore/$from" ]; then
+        mkdir -p "$DATA_DIR/filestore"
+        cp -a "$DATA_DIR/filestore/$from" "$DATA_DIR/filestore/$to"
     fi
 }
 
 drop_database() {
     dropdb --if-exists "$1"
-    rm -rf "$RUN_DIR/data/filestore/$1"
+    rm -rf "$DATA_DIR/filestore/$1"
 }
 
 wait_http() {

@@ -69,6 +69,11 @@ installed_count() {
         WHERE name IN ('crm_extended', 'crm_portal', 'crm_analytics') AND state = 'installed'" 2>/dev/null || echo 0
 }
 
+if db_exists "$DEMO_DB" && [ ! -d "$DATA_DIR/filestore/$DEMO_DB" ]; then
+    step "demo database $DEMO_DB has no filestore in $DATA_DIR (made by another setup): rebuilding it"
+    [ -z "$(server_pid || true)" ] || die "a server started by run.sh is running" "run scripts/run.sh --stop first"
+    drop_database "$DEMO_DB"
+fi
 if ! db_exists "$DEMO_DB" || [ "$(installed_count)" != 3 ]; then
     step "building demo database $DEMO_DB: Odoo + $OUR_ADDONS with demo data (a few minutes)"
     log=$RUN_DIR/build-$DEMO_DB.log

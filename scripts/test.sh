@@ -38,6 +38,10 @@ PY
 )
 key=$( { "$(venv_python)" -c 'import odoo.release as r; print(r.version)'; echo "$deps"; requirements_stamp; } | sha1sum | cut -c1-10)
 TEMPLATE_DB=crm_tmpl_$key
+if db_exists "$TEMPLATE_DB" && [ ! -d "$DATA_DIR/filestore/$TEMPLATE_DB" ]; then
+    step "template database $TEMPLATE_DB has no filestore in $DATA_DIR: rebuilding it"
+    drop_database "$TEMPLATE_DB"
+fi
 if db_exists "$TEMPLATE_DB"; then
     step "template database $TEMPLATE_DB is ready (Odoo + dependencies, demo data)"
 else
@@ -50,8 +54,8 @@ else
         die "building the template database failed (full log: $log)" "fix the error above and run again"
     fi
     psql -d postgres -qc "ALTER DATABASE \"${TEMPLATE_DB}_tmp\" RENAME TO \"$TEMPLATE_DB\""
-    if [ -d "$RUN_DIR/data/filestore/${TEMPLATE_DB}_tmp" ]; then
-        mv "$RUN_DIR/data/filestore/${TEMPLATE_DB}_tmp" "$RUN_DIR/data/filestore/$TEMPLATE_DB"
+    if [ -d "$DATA_DIR/filestore/${TEMPLATE_DB}_tmp" ]; then
+        mv "$DATA_DIR/filestore/${TEMPLATE_DB}_tmp" "$DATA_DIR/filestore/$TEMPLATE_DB"
     fi
     # older templates (other dependencies or versions) are dead weight
     for old in $(psql -d postgres -tAc "SELECT datname FROM pg_database WHERE datname LIKE 'crm\_tmpl\_%' AND datname <> '$TEMPLATE_DB'"); do
