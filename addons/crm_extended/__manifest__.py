@@ -20,15 +20,20 @@
         "hr",
     ],
     "data": [
+        "security/ir.model.access.csv",
+        "security/crm_extended_security.xml",
         "data/crm_stage_data.xml",
+        "data/ir_cron_data.xml",
         "views/crm_stage_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_lead_stage_history_views.xml",
     ],
     "demo": [
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "installable": True,
     "application": False,
 }

@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 # The funnel of the customer's article, in its own order. Reports group stages by these
 # keys, so a company may name and split its stages freely and still be compared.
@@ -23,3 +24,41 @@ class CrmStage(models.Model):
         help="Step of the sales funnel this stage belongs to. Funnel reports count "
         "leads per step, so several stages may share one step.",
     )
+    required_field_ids = fields.Many2many(
+        "ir.model.fields",
+        "crm_stage_required_field_rel",
+        "stage_id",
+        "field_id",
+        string="Required to Enter",
+        domain="[('model', '=', 'crm.lead'), ('store', '=', True), "
+        "('ttype', 'not in', ('binary', 'boolean'))]",
+        help="A lead may enter this stage only once these fields are set, whichever "
+        "way it is moved (pipeline, form, import, API).",
+    )
+    stale_days = fields.Integer(
+        string="Stale after (days)",
+        help="When a lead stays longer than this in the stage, its salesperson gets an "
+        "activity to follow it up (once per stay). 0 disables the alert.",
+    )
+
+    _sql_constraints = [
+        (
+            "stale_days_not_negative",
+            "CHECK(stale_days >= 0)",
+            "The number of days before a lead is stale cannot be negative.",
+        ),
+    ]
+
+    @api.constrains("required_field_ids")
+    def _check_required_field_ids(self):
+        for stage in self:
+            wrong = stage.required_field_ids.filtered(lambda f: f.model != "crm.lead")
+            if wrong:
+                raise ValidationError(
+                    self.env._(
+                        "Stage “%(stage)s” can only require fields of leads, "
+                        "not %(fields)s.",
+                        stage=stage.name,
+                        fields=", ".join(wrong.mapped("field_description")),
+                    )
+                )
