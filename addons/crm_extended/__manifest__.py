@@ -27,6 +27,7 @@
         "views/crm_stage_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_lead_stage_history_views.xml",
+        "views/sale_order_views.xml",
     ],
     "demo": [
         "demo/crm_lead_demo.xml",

@@ -3,6 +3,7 @@
 
 
 def post_init_hook(env):
-    """Give an existing database its past funnel at once: stage stays are rebuilt from
-    Odoo's stage tracking for every lead that has none yet."""
+    """Give an existing database its past at once: stage stays rebuilt from Odoo's
+    stage tracking, and the fulfilment dates of existing orders."""
     env["crm.lead.stage.history"]._backfill_from_tracking()
+    env["sale.order"]._init_fulfilment_dates()

@@ -3,4 +3,5 @@ from . import test_stage_history
 from . import test_stage_history_access
 from . import test_stage_history_backfill
 from . import test_stage_requirements
+from . import test_sale_fulfilment
 from . import test_stale_deals

@@ -90,7 +90,8 @@ class TestStageHistoryBackfill(CrmExtendedCommon):
             self.env["crm.lead.stage.history"]._backfill_from_tracking(), 1
         )
         stays = self._stays(lead)
-        self.assertEqual(
-            stays.mapped("stage_to_id"), self.stage_qualified | self.stage_offer
-        )
-        self.assertEqual(stays[0].exit_reason, "moved")
+        self.assertEqual(stays.stage_to_id, self.stage_qualified | self.stage_offer)
+        rebuilt = stays.filtered(lambda stay: not stay.stage_from_id)
+        self.assertEqual(rebuilt.stage_to_id, self.stage_qualified)
+        self.assertEqual(rebuilt.exit_reason, "moved")
+        self.assertEqual(rebuilt.date_entered, lead.create_date)
