@@ -34,9 +34,21 @@ class CrmLead(models.Model):
         help="Open for longer than its stage allows.",
     )
 
+    call_ids = fields.One2many("crm.call", "lead_id", string="Calls")
+    call_count = fields.Integer(compute="_compute_call_count", string="Calls")
+
     # ------------------------------------------------------------
     # COMPUTES
     # ------------------------------------------------------------
+
+    def _compute_call_count(self):
+        counts = dict(
+            self.env["crm.call"]._read_group(
+                [("lead_id", "in", self.ids)], ["lead_id"], ["__count"]
+            )
+        )
+        for lead in self:
+            lead.call_count = counts.get(lead, 0)
 
     @api.depends("stage_id.stale_days", "date_last_stage_update", "active")
     def _compute_is_stale(self):
@@ -116,6 +128,25 @@ class CrmLead(models.Model):
             {"lead_id": self.id}
         )
         return result
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_log_call(self):
+        self.ensure_one()
+        return self.env["crm.call.log"]._action_open(
+            {"default_lead_id": self.id, "default_partner_id": self.partner_id.id}
+        )
+
+    def action_view_calls(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_extended.crm_call_action"
+        )
+        action["domain"] = [("lead_id", "=", self.id)]
+        action["context"] = {"default_lead_id": self.id}
+        return action
 
     # ------------------------------------------------------------
     # STAGE REQUIREMENTS
