@@ -32,6 +32,7 @@
         "views/sale_order_views.xml",
         "views/crm_call_views.xml",
         "views/crm_call_campaign_views.xml",
+        "views/res_partner_views.xml",
         "views/crm_extended_menus.xml",
     ],
     "demo": [

@@ -1,3 +1,4 @@
+from . import crm_phone_mixin
 from . import crm_stage
 from . import crm_lead
 from . import crm_lead_stage_history

@@ -11,7 +11,8 @@ STAGE_TRIGGER_FIELDS = ("stage_id", "active")
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "crm.phone.mixin"]
 
     funnel_step = fields.Selection(
         related="stage_id.funnel_step",
@@ -34,12 +35,63 @@ class CrmLead(models.Model):
         help="Open for longer than its stage allows.",
     )
 
+    matching_partner_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_matching_partner_ids",
+        string="Matching Contacts",
+        help="Existing contacts with this lead's e-mail or phone number.",
+    )
     call_ids = fields.One2many("crm.call", "lead_id", string="Calls")
     call_count = fields.Integer(compute="_compute_call_count", string="Calls")
 
     # ------------------------------------------------------------
     # COMPUTES
     # ------------------------------------------------------------
+
+    @api.depends("email_normalized", "phone", "mobile", "partner_id")
+    def _compute_matching_partner_ids(self):
+        emails = {lead.email_normalized for lead in self if lead.email_normalized}
+        phones = {
+            number
+            for lead in self
+            for number in (lead.phone, lead.mobile)
+            if number and number.startswith("+")
+        }
+        partners = self.env["res.partner"]
+        if emails or phones:
+            partners = partners.search_fetch(
+                [
+                    "|",
+                    "|",
+                    ("email_normalized", "in", list(emails)),
+                    ("phone", "in", list(phones)),
+                    ("mobile", "in", list(phones)),
+                ],
+                ["email_normalized", "phone", "mobile"],
+                limit=1000,
+            )
+        for lead in self:
+            lead_points = {lead.email_normalized, lead.phone, lead.mobile} - {False}
+            lead.matching_partner_ids = partners.filtered(
+                lambda p, points=lead_points, lead=lead: p != lead.partner_id
+                and points & {p.email_normalized, p.phone, p.mobile}
+            )
+
+    def action_link_matching_partner(self):
+        """Link the lead to the existing contact it matches; with several, list them so
+        the salesperson picks one."""
+        self.ensure_one()
+        partners = self.matching_partner_ids
+        if len(partners) == 1:
+            self.partner_id = partners
+            return True
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Matching Contacts"),
+            "res_model": "res.partner",
+            "view_mode": "list,form",
+            "domain": [("id", "in", partners.ids)],
+        }
 
     def _compute_call_count(self):
         counts = dict(

@@ -185,12 +185,14 @@ class CrmLeadStageHistory(models.Model):
                     SELECT lead.id AS lead_id, NULL::int AS from_id,
                            COALESCE(first_change.from_id, first_stay.stage_from_id,
                                     lead.stage_id) AS to_id,
-                           lead.create_date AS entered, lead.create_uid AS user_id,
+                           LEAST(lead.create_date, first_change.changed_at) AS entered,
+                           lead.create_uid AS user_id,
                            0 AS seq
                       FROM crm_lead lead
                       JOIN crm_backfill_lead todo ON todo.id = lead.id
                       LEFT JOIN LATERAL (
-                            SELECT change.from_id FROM crm_backfill_change change
+                            SELECT change.from_id, change.changed_at
+                              FROM crm_backfill_change change
                              WHERE change.lead_id = lead.id
                           ORDER BY change.changed_at, change.seq LIMIT 1
                       ) first_change ON TRUE
@@ -245,6 +247,7 @@ class CrmLeadStageHistory(models.Model):
                   JOIN crm_lead lead ON lead.id = bounded.lead_id
                   LEFT JOIN crm_stage stage_from ON stage_from.id = bounded.from_id
                   LEFT JOIN crm_stage stage_to ON stage_to.id = bounded.to_id
+              ORDER BY bounded.lead_id, bounded.entered, bounded.seq
                 """,
                 company=self.env.company.id,
                 uid=self.env.uid,

@@ -6,3 +6,4 @@ from . import test_stage_requirements
 from . import test_sale_fulfilment
 from . import test_stale_deals
 from . import test_telemarketing
+from . import test_phone_duplicates
