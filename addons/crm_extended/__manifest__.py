@@ -26,6 +26,7 @@
         "data/crm_stage_data.xml",
         "data/ir_cron_data.xml",
         "data/utm_medium_data.xml",
+        "data/helpdesk_ticket_sla_data.xml",
         "views/crm_stage_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_lead_stage_history_views.xml",
@@ -33,6 +34,7 @@
         "views/crm_call_views.xml",
         "views/crm_call_campaign_views.xml",
         "views/res_partner_views.xml",
+        "views/helpdesk_ticket_views.xml",
         "views/crm_extended_menus.xml",
     ],
     "demo": [

@@ -7,3 +7,5 @@ from . import crm_call_campaign
 from . import crm_call_campaign_line
 from . import crm_call
 from . import res_partner
+from . import helpdesk_ticket_sla
+from . import helpdesk_ticket

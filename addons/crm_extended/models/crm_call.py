@@ -71,6 +71,12 @@ class CrmCall(models.Model):
     duration = fields.Float(string="Duration (min)", digits=(16, 1))
     outcome = fields.Selection(CALL_OUTCOMES, required=True, index=True)
     note = fields.Text()
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        index="btree_not_null",
+        ondelete="set null",
+        groups="helpdesk_mgmt.group_helpdesk_user_own",
+    )
     medium_id = fields.Many2one(
         "utm.medium",
         string="Channel",

@@ -7,3 +7,4 @@ from . import test_sale_fulfilment
 from . import test_stale_deals
 from . import test_telemarketing
 from . import test_phone_duplicates
+from . import test_helpdesk

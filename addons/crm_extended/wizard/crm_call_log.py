@@ -29,6 +29,16 @@ class CrmCallLog(models.TransientModel):
     outcome = fields.Selection(CALL_OUTCOMES, required=True)
     callback_date = fields.Datetime(string="Call Back At")
     note = fields.Text()
+    # hotline: the call opens a support ticket
+    create_ticket = fields.Boolean(string="Open a Ticket")
+    ticket_name = fields.Char(string="Ticket Title")
+    ticket_category_id = fields.Many2one("helpdesk.ticket.category", string="Category")
+    ticket_team_id = fields.Many2one("helpdesk.ticket.team", string="Helpdesk Team")
+    ticket_sale_order_id = fields.Many2one(
+        "sale.order",
+        string="About Order",
+        domain="[('partner_id', 'child_of', partner_id)]",
+    )
 
     @api.model
     def _action_open(self, context):
@@ -59,6 +69,10 @@ class CrmCallLog(models.TransientModel):
             raise ValidationError(
                 self.env._("Say when to call back: the outcome is “Call back”.")
             )
+        if self.create_ticket and not (self.partner_id and self.ticket_name):
+            raise ValidationError(
+                self.env._("A ticket needs the caller's contact and a title.")
+            )
         if self.outcome == "callback" and self.callback_date < self.date_start:
             raise ValidationError(
                 self.env._("The call-back time must come after the call.")
@@ -82,4 +96,31 @@ class CrmCallLog(models.TransientModel):
         self._check_values()
         call = self.env["crm.call"].create(self._prepare_call_values())
         call._apply_outcome(self.callback_date)
-        return {"type": "ir.actions.act_window_close"}
+        if not self.create_ticket:
+            return {"type": "ir.actions.act_window_close"}
+        call.ticket_id = self.env["helpdesk.ticket"].create(
+            self._prepare_ticket_values()
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "helpdesk.ticket",
+            "res_id": call.ticket_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def _prepare_ticket_values(self):
+        """The hotline ticket opened by this call. Override to add."""
+        channel = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_channel_phone", raise_if_not_found=False
+        )
+        return {
+            "name": self.ticket_name,
+            "description": self.note or self.ticket_name,
+            "partner_id": self.partner_id.id,
+            "category_id": self.ticket_category_id.id,
+            "team_id": self.ticket_team_id.id,
+            "sale_order_id": self.ticket_sale_order_id.id,
+            "lead_id": self.lead_id.id,
+            "channel_id": channel.id if channel else False,
+        }
