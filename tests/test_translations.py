@@ -10,7 +10,7 @@ import pytest
 ADDONS = ["crm_extended", "crm_portal", "crm_analytics"]
 # Terms that read the same in Russian: OCA's po formatter empties such msgstr, and Odoo
 # then shows the source text, which is the right one.
-SAME_IN_RUSSIAN = {"ID"}
+SAME_IN_RUSSIAN = {"ID", "R / F / M"}
 
 
 @pytest.mark.parametrize("addon", ADDONS)

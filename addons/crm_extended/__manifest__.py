@@ -18,6 +18,7 @@
         "utm",
         "helpdesk_mgmt",
         "hr",
+        "mass_mailing",
     ],
     "data": [
         "security/crm_extended_groups.xml",

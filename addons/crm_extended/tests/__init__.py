@@ -1,3 +1,4 @@
+from . import test_customer_segments
 from . import test_funnel_step
 from . import test_stage_history
 from . import test_stage_history_access
