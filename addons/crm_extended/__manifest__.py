@@ -43,6 +43,7 @@
         "demo/sale_order_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/crm_call_demo.xml",
+        "demo/res_partner_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "installable": True,

@@ -153,7 +153,7 @@ class CrmLead(models.Model):
     def create(self, vals_list):
         leads = super().create(vals_list)
         leads._check_stage_requirements()
-        leads._stage_history_open(dict.fromkeys(leads.ids, False))
+        leads._stage_history_open(dict.fromkeys(leads.ids, (False, False)))
         leads.filtered(lambda lead: not lead.active)._stage_history_close("lost")
         return leads
 
@@ -166,10 +166,13 @@ class CrmLead(models.Model):
         moved._check_stage_requirements()
         lost = self.filtered(lambda lead: before[lead.id][1] and not lead.active)
         restored = self.filtered(lambda lead: not before[lead.id][1] and lead.active)
-        (moved - lost - restored)._stage_history_close("moved")
+        left = (moved - lost - restored)._stage_history_close("moved")
         lost._stage_history_close("lost")
         reopened = ((moved | restored) - lost).filtered("active")
-        reopened._stage_history_open({lead.id: before[lead.id][0] for lead in reopened})
+        # where each lead comes from: the stay just closed, else its stage before
+        previous = {lead.id: (before[lead.id][0], None) for lead in reopened}
+        previous.update(left)
+        reopened._stage_history_open(previous)
         return result
 
     def _merge_dependences(self, opportunities):
@@ -223,25 +226,31 @@ class CrmLead(models.Model):
         """Labels of the fields `stage` requires that this lead leaves empty. Override
         to add requirements that are not a plain field."""
         self.ensure_one()
+        names = (stage.required_field_names or "").split(",")
         return [
-            field.field_description
-            for field in stage.sudo().required_field_ids
-            if field.name in self._fields and not self[field.name]
+            self._fields[name].get_description(self.env)["string"]
+            for name in names
+            if name in self._fields and not self[name]
         ]
 
     # ------------------------------------------------------------
     # STAGE HISTORY
     # ------------------------------------------------------------
 
-    def _stage_history_values(self, previous_stage_id):
-        """Values of the stay this lead starts now. Override to record more."""
+    def _stage_history_values(self, previous_stage_id, previous_step=None):
+        """Values of the stay this lead starts now. Override to record more.
+
+        :param previous_stage_id: stage the lead comes from (False on creation)
+        :param previous_step: its funnel step when known (None: read it)
+        """
         self.ensure_one()
-        previous = self.env["crm.stage"].browse(previous_stage_id)
+        if previous_step is None:
+            previous_step = self.env["crm.stage"].browse(previous_stage_id).funnel_step
         return {
             "lead_id": self.id,
-            "stage_from_id": previous.id,
+            "stage_from_id": previous_stage_id,
             "stage_to_id": self.stage_id.id,
-            "funnel_step_from": previous.funnel_step,
+            "funnel_step_from": previous_step or False,
             "funnel_step": self.stage_id.funnel_step,
             "user_id": self.env.uid,
             "salesperson_id": self.user_id.id,
@@ -251,23 +260,29 @@ class CrmLead(models.Model):
             "expected_revenue": self.expected_revenue,
         }
 
-    def _stage_history_open(self, previous_stage_by_lead):
-        """Open a stay for each lead in its current stage."""
+    def _stage_history_open(self, previous_by_lead):
+        """Open a stay for each lead in its current stage.
+
+        :param previous_by_lead: {lead id: (previous stage id, its funnel step)}
+        """
         if self:
             self.env["crm.lead.stage.history"].sudo().create(
                 [
-                    lead._stage_history_values(previous_stage_by_lead.get(lead.id))
+                    lead._stage_history_values(*previous_by_lead[lead.id])
                     for lead in self
                 ]
             )
 
     def _stage_history_close(self, reason):
-        """Close the open stays of these leads in one UPDATE, with their duration."""
+        """Close the open stays of these leads in one UPDATE, with their duration.
+
+        :return: {lead id: (stage id, funnel step)} of the stays closed
+        """
         if not self:
-            return
+            return {}
         history = self.env["crm.lead.stage.history"]
         history.flush_model()
-        self.env.cr.execute(
+        rows = self.env.execute_query(
             SQL(
                 """
                 UPDATE crm_lead_stage_history
@@ -278,6 +293,7 @@ class CrmLead(models.Model):
                        write_uid = %(uid)s,
                        write_date = %(now)s
                  WHERE lead_id IN %(ids)s AND date_left IS NULL
+             RETURNING lead_id, stage_to_id, funnel_step
                 """,
                 now=fields.Datetime.now(),
                 reason=reason,
@@ -288,6 +304,7 @@ class CrmLead(models.Model):
         history.invalidate_model(
             ["date_left", "duration_days", "exit_reason", "write_uid", "write_date"]
         )
+        return {lead_id: (stage_id, step) for lead_id, stage_id, step in rows}
 
     # ------------------------------------------------------------
     # STALE DEALS

@@ -35,6 +35,12 @@ class CrmStage(models.Model):
         help="A lead may enter this stage only once these fields are set, whichever "
         "way it is moved (pipeline, form, import, API).",
     )
+    required_field_names = fields.Char(
+        compute="_compute_required_field_names",
+        store=True,
+        help="Technical: the required field names, comma-separated, read with the "
+        "stage itself so that checking a stage change costs no extra query.",
+    )
     stale_days = fields.Integer(
         string="Stale after (days)",
         help="When a lead stays longer than this in the stage, its salesperson gets an "
@@ -48,6 +54,13 @@ class CrmStage(models.Model):
             "The number of days before a lead is stale cannot be negative.",
         ),
     ]
+
+    @api.depends("required_field_ids")
+    def _compute_required_field_names(self):
+        for stage in self:
+            stage.required_field_names = ",".join(
+                stage.required_field_ids.sudo().mapped("name")
+            )
 
     @api.constrains("required_field_ids")
     def _check_required_field_ids(self):

@@ -1,6 +1,10 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
+
 from odoo.tests import Form, tagged, users
+
+from odoo.addons.crm_extended.models.crm_lead import CrmLead
 
 from .common import CrmExtendedCommon
 
@@ -106,6 +110,43 @@ class TestStageHistory(CrmExtendedCommon):
         with self.assertQueryCount(__system__=16):
             large.write({"stage_id": self.stage_qualified.id})
             self.env.flush_all()
+
+    def _count_queries(self, func):
+        """Queries of func, with leads, stages and history read afresh (as in a new
+        request) while the company and its currency stay cached (as they are)."""
+        self.env.flush_all()
+        for model in ("crm.lead", "crm.stage", "crm.lead.stage.history"):
+            self.env[model].invalidate_model()
+        before = self.env.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def test_stage_change_costs_at_most_two_queries(self):
+        """History and requirements add at most 2 queries to Odoo's own stage change
+        (one UPDATE closing the stay, one INSERT opening the next)."""
+        self.stage_qualified.required_field_ids = self.env["ir.model.fields"]._get(
+            "crm.lead", "name"
+        )
+        plain, hooked = self._batch(1), self._batch(1)
+        for lead in plain | hooked:  # warm the caches each measure starts from
+            lead.write({"stage_id": self.stage_offer.id})
+            lead.write({"stage_id": self.stage_new.id})
+        noop = lambda *args, **kwargs: {}  # noqa: E731
+        with (
+            patch.object(CrmLead, "_stage_history_open", noop),
+            patch.object(CrmLead, "_stage_history_close", noop),
+            patch.object(CrmLead, "_check_stage_requirements", noop),
+        ):
+            stock = self._count_queries(
+                lambda: plain.write({"stage_id": self.stage_qualified.id})
+            )
+        ours = self._count_queries(
+            lambda: hooked.write({"stage_id": self.stage_qualified.id})
+        )
+        self.assertLessEqual(
+            ours - stock, 2, f"stock Odoo {stock}, with history {ours}"
+        )
 
     def _batch(self, size):
         return self.env["crm.lead"].create(

@@ -18,6 +18,27 @@ class TestStageHistoryBackfill(CrmExtendedCommon):
         self.env.flush_all()
         self.env.cr.precommit.run()
 
+    def _snapshot(self, leads):
+        """Every stay of the leads, in order, without its ids and timestamps."""
+        fields = [
+            "lead_id",
+            "stage_from_id",
+            "stage_to_id",
+            "funnel_step_from",
+            "funnel_step",
+            "exit_reason",
+            "user_id",
+            "salesperson_id",
+            "team_id",
+            "company_id",
+            "expected_revenue",
+        ]
+        return [
+            tuple(stay[fname] for fname in fields)
+            for lead in leads
+            for stay in self._stays(lead)
+        ]
+
     def _stays(self, lead):
         return self.env["crm.lead.stage.history"].search(
             [("lead_id", "=", lead.id)], order="date_entered, id"
@@ -51,6 +72,7 @@ class TestStageHistoryBackfill(CrmExtendedCommon):
         )
         self.assertEqual(tracked, 3, "Odoo tracked the three stage changes")
 
+        live = self._snapshot(leads)
         # an existing database: the leads have no history rows yet
         self.env["crm.lead.stage.history"].search(
             [("lead_id", "in", leads.ids)]
@@ -74,6 +96,9 @@ class TestStageHistoryBackfill(CrmExtendedCommon):
         self.assertTrue(stays[-1].date_left)
 
         self.assertEqual(self._stays(untouched).stage_to_id, self.stage_offer)
+        self.assertEqual(
+            self._snapshot(leads), live, "the backfill rebuilds what the hook wrote"
+        )
         # running it again changes nothing
         self.assertEqual(
             self.env["crm.lead.stage.history"]._backfill_from_tracking(), 0
