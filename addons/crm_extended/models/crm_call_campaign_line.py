@@ -17,7 +17,9 @@ class CrmCallCampaignLine(models.Model):
         "crm.call.campaign", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="campaign_id.company_id", store=True)
-    campaign_state = fields.Selection(related="campaign_id.state")
+    campaign_state = fields.Selection(
+        related="campaign_id.state", string="Campaign State"
+    )
     partner_id = fields.Many2one("res.partner", string="Contact", check_company=True)
     lead_id = fields.Many2one(
         "crm.lead",

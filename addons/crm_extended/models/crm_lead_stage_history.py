@@ -151,6 +151,7 @@ class CrmLeadStageHistory(models.Model):
             )
         )
         lead_count = cr.rowcount
+        cr.execute(SQL("ANALYZE crm_backfill_lead"))
         _logger.info(
             "stage history backfill: %s leads without their history", lead_count
         )
@@ -178,10 +179,24 @@ class CrmLeadStageHistory(models.Model):
             )
         )
         _logger.info("stage history backfill: %s tracked stage changes", cr.rowcount)
+        cr.execute(SQL("ANALYZE crm_backfill_change"))
         cr.execute(
             SQL(
                 """
-                WITH stays AS (
+                WITH first_change AS (
+                    SELECT DISTINCT ON (lead_id) lead_id, from_id, changed_at
+                      FROM crm_backfill_change
+                  ORDER BY lead_id, changed_at, seq
+                ), first_stay AS (
+                    SELECT DISTINCT ON (stay.lead_id) stay.lead_id, stay.stage_from_id
+                      FROM crm_lead_stage_history stay
+                      JOIN crm_backfill_lead todo ON todo.id = stay.lead_id
+                  ORDER BY stay.lead_id, stay.date_entered, stay.id
+                ), author AS (
+                    SELECT DISTINCT ON (partner_id) partner_id, id AS user_id
+                      FROM res_users
+                  ORDER BY partner_id, id
+                ), stays AS (
                     SELECT lead.id AS lead_id, NULL::int AS from_id,
                            COALESCE(first_change.from_id, first_stay.stage_from_id,
                                     lead.stage_id) AS to_id,
@@ -190,26 +205,13 @@ class CrmLeadStageHistory(models.Model):
                            0 AS seq
                       FROM crm_lead lead
                       JOIN crm_backfill_lead todo ON todo.id = lead.id
-                      LEFT JOIN LATERAL (
-                            SELECT change.from_id, change.changed_at
-                              FROM crm_backfill_change change
-                             WHERE change.lead_id = lead.id
-                          ORDER BY change.changed_at, change.seq LIMIT 1
-                      ) first_change ON TRUE
-                      LEFT JOIN LATERAL (
-                            SELECT stay.stage_from_id FROM crm_lead_stage_history stay
-                             WHERE stay.lead_id = lead.id
-                          ORDER BY stay.date_entered, stay.id LIMIT 1
-                      ) first_stay ON TRUE
+                      LEFT JOIN first_change ON first_change.lead_id = lead.id
+                      LEFT JOIN first_stay ON first_stay.lead_id = lead.id
                     UNION ALL
                     SELECT change.lead_id, change.from_id, change.to_id,
-                           change.changed_at, author.id, change.seq
+                           change.changed_at, author.user_id, change.seq
                       FROM crm_backfill_change change
-                      LEFT JOIN LATERAL (
-                            SELECT users.id FROM res_users users
-                             WHERE users.partner_id = change.author_id
-                          ORDER BY users.id LIMIT 1
-                      ) author ON TRUE
+                      LEFT JOIN author ON author.partner_id = change.author_id
                 ), ordered AS (
                     SELECT stays.*,
                            LEAD(entered) OVER (PARTITION BY lead_id
