@@ -9,3 +9,4 @@ from . import test_stale_deals
 from . import test_telemarketing
 from . import test_phone_duplicates
 from . import test_helpdesk
+from . import test_roles

@@ -27,10 +27,10 @@ class CrmExtendedCommon(BaseCommon):
         cls.leader_a = new_test_user(
             cls.env,
             login="crm_leader_a",
-            groups="sales_team.group_sale_salesman_all_leads",
+            groups="crm_extended.group_crm_team_leader",
         )
         cls.manager = new_test_user(
-            cls.env, login="crm_manager", groups="sales_team.group_sale_manager"
+            cls.env, login="crm_manager", groups="crm_extended.group_crm_manager"
         )
         cls.portal_user = new_test_user(
             cls.env, login="crm_portal_user", groups="base.group_portal"

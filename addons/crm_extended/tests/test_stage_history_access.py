@@ -50,14 +50,16 @@ class TestStageHistoryAccess(CrmExtendedCommon):
                 {"lead_id": self.own.id, "date_entered": "2026-01-01 00:00:00"}
             )
 
-    def test_leader_and_manager_see_all_of_their_companies(self):
-        self.assertEqual(self._visible_leads(self.leader_a), self.leads)
+    def test_leader_sees_the_team_manager_sees_all_of_their_companies(self):
+        self.assertEqual(
+            self._visible_leads(self.leader_a), self.own | self.unassigned_a
+        )
         self.assertEqual(self._visible_leads(self.manager), self.leads)
-        self.leader_a.write(
+        self.manager.write(
             {"company_ids": [(4, self.company_b.id)], "company_id": self.env.company.id}
         )
         visible = (
-            self.History.with_user(self.leader_a)
+            self.History.with_user(self.manager)
             .with_context(allowed_company_ids=[self.env.company.id, self.company_b.id])
             .search([("lead_id", "in", (self.leads | self.other_company).ids)])
         )
