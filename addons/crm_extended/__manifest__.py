@@ -36,6 +36,7 @@
         "views/crm_call_campaign_views.xml",
         "views/res_partner_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/crm_target_views.xml",
         "views/crm_extended_menus.xml",
     ],
     "demo": [
@@ -44,6 +45,7 @@
         "demo/helpdesk_ticket_demo.xml",
         "demo/crm_call_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/crm_target_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "installable": True,

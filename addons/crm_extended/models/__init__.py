@@ -9,3 +9,4 @@ from . import crm_call
 from . import res_partner
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket
+from . import crm_target

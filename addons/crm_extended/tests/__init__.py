@@ -10,3 +10,4 @@ from . import test_telemarketing
 from . import test_phone_duplicates
 from . import test_helpdesk
 from . import test_roles
+from . import test_targets
