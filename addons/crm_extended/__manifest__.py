@@ -37,6 +37,7 @@
         "views/res_partner_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/crm_target_views.xml",
+        "report/crm_partner_timeline_views.xml",
         "views/crm_extended_menus.xml",
     ],
     "demo": [

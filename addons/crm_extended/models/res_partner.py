@@ -155,6 +155,19 @@ class ResPartner(models.Model):
                 or called.parent_id == partner
             )
 
+    def action_open_timeline(self):
+        """Partner 360: the customer's past and planned interactions, newest first."""
+        self.ensure_one()
+        Timeline = self.env["crm.partner.timeline"]
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Timeline of %(name)s", name=self.display_name),
+            "res_model": "crm.partner.timeline",
+            "view_mode": "list",
+            "domain": Timeline._timeline_domain(self),
+            "context": {"create": False},
+        }
+
     def action_log_call(self):
         self.ensure_one()
         return self.env["crm.call.log"]._action_open({"default_partner_id": self.id})

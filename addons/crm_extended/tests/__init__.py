@@ -11,3 +11,4 @@ from . import test_phone_duplicates
 from . import test_helpdesk
 from . import test_roles
 from . import test_targets
+from . import test_partner_timeline
