@@ -86,3 +86,18 @@ class TestStageRequirements(CrmExtendedCommon):
                 {"stage_id": self.stage_offer.id}
             )
         self.assertIn("пока не может перейти на этап", str(error.exception))
+
+    def test_quotation_before_price_discussion(self):
+        """The article's example: no price discussion without a quotation."""
+        self.stage_price.required_field_ids = self.env["ir.model.fields"]._get(
+            "crm.lead", "order_ids"
+        )
+        customer = self.env["res.partner"].create({"name": "Quoted customer"})
+        self.lead.partner_id = customer
+        with self.assertRaisesRegex(ValidationError, "Orders"):
+            self.lead.write({"stage_id": self.stage_price.id})
+        self.env["sale.order"].create(
+            {"partner_id": customer.id, "opportunity_id": self.lead.id}
+        )
+        self.lead.write({"stage_id": self.stage_price.id})
+        self.assertEqual(self.lead.stage_id, self.stage_price)
