@@ -47,6 +47,7 @@
         "demo/crm_call_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/crm_target_demo.xml",
+        "demo/mail_message_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "installable": True,
