@@ -12,6 +12,7 @@
     "data": [
         "views/res_partner_views.xml",
         "views/portal_templates.xml",
+        "views/sale_portal_templates.xml",
     ],
     "installable": True,
     "application": False,

@@ -2,12 +2,98 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.http import request
 
-from odoo.addons.portal.controllers import portal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.sale.controllers import portal
 
 NOTIFICATION_FIELDS = ("portal_notify_email", "portal_notify_sms")
 
 
 class CustomerPortal(portal.CustomerPortal):
+    # ------------------------------------------------------------
+    # ORDERS: fulfilment filter and status
+    # ------------------------------------------------------------
+
+    def _get_order_searchbar_filters(self):
+        """Filters of /my/orders on crm_extended's fulfilment milestones."""
+        env = request.env
+        return {
+            "all": {"label": env._("All"), "domain": []},
+            "progress": {
+                "label": env._("In preparation"),
+                "domain": [("fulfilment_milestone", "in", ("confirmed", "preparing"))],
+            },
+            "shipped": {
+                "label": env._("On the way"),
+                "domain": [("fulfilment_milestone", "=", "shipped")],
+            },
+            "to_pay": {
+                "label": env._("Awaiting payment"),
+                "domain": [("fulfilment_milestone", "in", ("delivered", "invoiced"))],
+            },
+            "paid": {
+                "label": env._("Paid"),
+                "domain": [("fulfilment_milestone", "=", "paid")],
+            },
+        }
+
+    def _get_order_filterby(self):
+        filterby = request.httprequest.args.get("filterby") or "all"
+        return filterby if filterby in self._get_order_searchbar_filters() else "all"
+
+    def _prepare_orders_domain(self, partner):
+        domain = super()._prepare_orders_domain(partner)
+        return (
+            domain
+            + self._get_order_searchbar_filters()[self._get_order_filterby()]["domain"]
+        )
+
+    def _prepare_sale_portal_rendering_values(
+        self,
+        page=1,
+        date_begin=None,
+        date_end=None,
+        sortby=None,
+        quotation_page=False,
+        **kwargs,
+    ):
+        values = super()._prepare_sale_portal_rendering_values(
+            page=page,
+            date_begin=date_begin,
+            date_end=date_end,
+            sortby=sortby,
+            quotation_page=quotation_page,
+            **kwargs,
+        )
+        if quotation_page:
+            return values
+        filterby = self._get_order_filterby()
+        values.update(
+            searchbar_filters=self._get_order_searchbar_filters(),
+            filterby=filterby,
+        )
+        if filterby != "all":
+            # keep the filter on the pages' links
+            partner = request.env.user.partner_id
+            url_args = {
+                "date_begin": date_begin,
+                "date_end": date_end,
+                "filterby": filterby,
+            }
+            values["pager"] = portal_pager(
+                url=values["default_url"],
+                total=request.env["sale.order"].search_count(
+                    self._prepare_orders_domain(partner)
+                ),
+                page=page,
+                step=self._items_per_page,
+                url_args=url_args,
+            )
+        return values
+
+    # ------------------------------------------------------------
+    # ACCOUNT: notification preferences
+    # ------------------------------------------------------------
+
     def _get_optional_fields(self):
         return super()._get_optional_fields() + list(NOTIFICATION_FIELDS)
 

@@ -1,1 +1,2 @@
 from . import test_portal_notifications
+from . import test_portal_orders
