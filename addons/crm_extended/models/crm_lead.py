@@ -57,19 +57,7 @@ class CrmLead(models.Model):
             for number in (lead.phone, lead.mobile)
             if number and number.startswith("+")
         }
-        partners = self.env["res.partner"]
-        if emails or phones:
-            partners = partners.search_fetch(
-                [
-                    "|",
-                    "|",
-                    ("email_normalized", "in", list(emails)),
-                    ("phone", "in", list(phones)),
-                    ("mobile", "in", list(phones)),
-                ],
-                ["email_normalized", "phone", "mobile"],
-                limit=1000,
-            )
+        partners = self.env["res.partner"]._find_by_contact_points(emails, phones)
         for lead in self:
             lead_points = {lead.email_normalized, lead.phone, lead.mobile} - {False}
             lead.matching_partner_ids = partners.filtered(

@@ -79,19 +79,7 @@ class ResPartner(models.Model):
     @api.depends("email_normalized", "phone", "mobile")
     def _compute_duplicate_partner_ids(self):
         keys = self._get_duplicate_keys()
-        matches = self.env["res.partner"]
-        if keys["emails"] or keys["phones"]:
-            matches = self.search_fetch(
-                [
-                    "|",
-                    "|",
-                    ("email_normalized", "in", list(keys["emails"])),
-                    ("phone", "in", list(keys["phones"])),
-                    ("mobile", "in", list(keys["phones"])),
-                ],
-                ["email_normalized", "phone", "mobile", "commercial_partner_id"],
-                limit=1000,
-            )
+        matches = self._find_by_contact_points(keys["emails"], keys["phones"])
         for partner in self:
             partner.duplicate_partner_ids = matches.filtered(
                 lambda other, partner=partner: other._origin != partner._origin
@@ -99,6 +87,24 @@ class ResPartner(models.Model):
                 and partner._shares_contact_point(other)
             )
             partner.duplicate_partner_count = len(partner.duplicate_partner_ids)
+
+    @api.model
+    def _find_by_contact_points(self, emails, phones):
+        """Contacts reached at any of these normalised e-mails or E.164 numbers, in
+        one query (at most 1000: duplicates, not a mailing list)."""
+        if not (emails or phones):
+            return self.browse()
+        return self.search_fetch(
+            [
+                "|",
+                "|",
+                ("email_normalized", "in", list(emails)),
+                ("phone", "in", list(phones)),
+                ("mobile", "in", list(phones)),
+            ],
+            ["email_normalized", "phone", "mobile", "commercial_partner_id"],
+            limit=1000,
+        )
 
     def _get_duplicate_keys(self):
         """E-mails and E.164 numbers these records are reached at."""
