@@ -1,2 +1,3 @@
 from . import test_portal_notifications
 from . import test_portal_orders
+from . import test_portal_performance
