@@ -115,6 +115,16 @@ class CrmCall(models.Model):
         if any(not (call.partner_id or call.lead_id) for call in self):
             raise ValidationError(self.env._("A call needs a contact or a lead."))
 
+    @api.model
+    def _action_view(self, domain, context):
+        """The Calls action narrowed to `domain`, for the smart buttons of leads,
+        contacts and campaigns."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_extended.crm_call_action"
+        )
+        action.update(domain=domain, context=context)
+        return action
+
     # ------------------------------------------------------------
     # OUTCOME
     # ------------------------------------------------------------

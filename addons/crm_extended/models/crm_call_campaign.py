@@ -109,9 +109,6 @@ class CrmCallCampaign(models.Model):
 
     def action_view_calls(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "crm_extended.crm_call_action"
+        return self.env["crm.call"]._action_view(
+            [("campaign_id", "=", self.id)], {"default_campaign_id": self.id}
         )
-        action["domain"] = [("campaign_id", "=", self.id)]
-        action["context"] = {"default_campaign_id": self.id}
-        return action

@@ -50,19 +50,13 @@ class CrmLead(models.Model):
 
     @api.depends("email_normalized", "phone", "mobile", "partner_id")
     def _compute_matching_partner_ids(self):
-        emails = {lead.email_normalized for lead in self if lead.email_normalized}
-        phones = {
-            number
-            for lead in self
-            for number in (lead.phone, lead.mobile)
-            if number and number.startswith("+")
-        }
-        partners = self.env["res.partner"]._find_by_contact_points(emails, phones)
+        partners = self.env["res.partner"]._find_by_contact_points(
+            *self._get_contact_points()
+        )
         for lead in self:
-            lead_points = {lead.email_normalized, lead.phone, lead.mobile} - {False}
             lead.matching_partner_ids = partners.filtered(
-                lambda p, points=lead_points, lead=lead: p != lead.partner_id
-                and points & {p.email_normalized, p.phone, p.mobile}
+                lambda partner, lead=lead: partner != lead.partner_id
+                and lead._shares_contact_point(partner)
             )
 
     def action_link_matching_partner(self):
@@ -184,12 +178,9 @@ class CrmLead(models.Model):
 
     def action_view_calls(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "crm_extended.crm_call_action"
+        return self.env["crm.call"]._action_view(
+            [("lead_id", "=", self.id)], {"default_lead_id": self.id}
         )
-        action["domain"] = [("lead_id", "=", self.id)]
-        action["context"] = {"default_lead_id": self.id}
-        return action
 
     # ------------------------------------------------------------
     # STAGE REQUIREMENTS
@@ -305,6 +296,7 @@ class CrmLead(models.Model):
             lambda lead: lead.stale_alert_stage_id != lead.stage_id
         )
         activity_type = self.env.ref("mail.mail_activity_data_todo")
+        lead_model_id = self.env["ir.model"]._get_id("crm.lead")
         today = fields.Date.context_today(self)
         activities = []
         for stage, leads in stale.grouped("stage_id").items():
@@ -312,7 +304,7 @@ class CrmLead(models.Model):
         for lead in stale:
             activities.append(
                 {
-                    "res_model_id": self.env["ir.model"]._get_id("crm.lead"),
+                    "res_model_id": lead_model_id,
                     "res_id": lead.id,
                     "activity_type_id": activity_type.id,
                     "user_id": lead.user_id.id

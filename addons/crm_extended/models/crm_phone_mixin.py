@@ -61,6 +61,25 @@ class CrmPhoneMixin(models.AbstractModel):
                 vals[fname] = self._phone_e164(vals[fname], country) or vals[fname]
         return vals
 
+    def _get_contact_points(self):
+        """(e-mails, E.164 numbers) these records are reached at. Models using the
+        mixin have email_normalized (mail.thread.blacklist)."""
+        emails = {rec.email_normalized for rec in self if rec.email_normalized}
+        phones = {
+            rec[fname]
+            for rec in self
+            for fname in PHONE_FIELDS
+            if fname in rec._fields and rec[fname] and rec[fname].startswith("+")
+        }
+        return emails, phones
+
+    def _shares_contact_point(self, other):
+        """Whether this record and `other` (of any model using the mixin) share an
+        e-mail or an E.164 number."""
+        emails, phones = self._get_contact_points()
+        other_emails, other_phones = other._get_contact_points()
+        return bool(emails & other_emails or phones & other_phones)
+
     @api.model_create_multi
     def create(self, vals_list):
         return super().create([self._phone_normalize_vals(v) for v in vals_list])

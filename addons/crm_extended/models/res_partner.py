@@ -78,8 +78,8 @@ class ResPartner(models.Model):
 
     @api.depends("email_normalized", "phone", "mobile")
     def _compute_duplicate_partner_ids(self):
-        keys = self._get_duplicate_keys()
-        matches = self._find_by_contact_points(keys["emails"], keys["phones"])
+        emails, phones = self._get_contact_points()
+        matches = self._find_by_contact_points(emails, phones)
         for partner in self:
             partner.duplicate_partner_ids = matches.filtered(
                 lambda other, partner=partner: other._origin != partner._origin
@@ -104,24 +104,6 @@ class ResPartner(models.Model):
             ],
             ["email_normalized", "phone", "mobile", "commercial_partner_id"],
             limit=1000,
-        )
-
-    def _get_duplicate_keys(self):
-        """E-mails and E.164 numbers these records are reached at."""
-        emails = {rec.email_normalized for rec in self if rec.email_normalized}
-        phones = {
-            rec[fname]
-            for rec in self
-            for fname in ("phone", "mobile")
-            if fname in rec._fields and rec[fname] and rec[fname].startswith("+")
-        }
-        return {"emails": emails, "phones": phones}
-
-    def _shares_contact_point(self, other):
-        mine = self._get_duplicate_keys()
-        theirs = other._get_duplicate_keys()
-        return bool(
-            mine["emails"] & theirs["emails"] or mine["phones"] & theirs["phones"]
         )
 
     def action_merge_duplicates(self):
@@ -180,12 +162,9 @@ class ResPartner(models.Model):
 
     def action_view_calls(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "crm_extended.crm_call_action"
+        return self.env["crm.call"]._action_view(
+            [("partner_id", "child_of", self.id)], {"default_partner_id": self.id}
         )
-        action["domain"] = [("partner_id", "child_of", self.id)]
-        action["context"] = {"default_partner_id": self.id}
-        return action
 
     # ------------------------------------------------------------
     # CUSTOMER SEGMENTS
