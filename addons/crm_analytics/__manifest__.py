@@ -8,7 +8,7 @@
     "license": "AGPL-3",
     "author": "CRM Suite contributors",
     "development_status": "Alpha",
-    "depends": ["crm_extended"],
+    "depends": ["crm_portal", "digest"],
     "data": [
         "security/ir.model.access.csv",
         "security/utm_campaign_cost_security.xml",

@@ -8,7 +8,7 @@
     "license": "AGPL-3",
     "author": "CRM Suite contributors",
     "development_status": "Alpha",
-    "depends": ["crm_extended", "portal", "survey", "sms"],
+    "depends": ["crm_extended", "portal", "survey", "sms", "base_automation"],
     "data": [
         "views/res_partner_views.xml",
         "views/portal_templates.xml",
