@@ -10,10 +10,14 @@
     "development_status": "Alpha",
     "depends": ["crm_extended", "portal", "survey", "sms", "base_automation"],
     "data": [
+        "data/ir_config_parameter_data.xml",
+        "views/crm_tag_views.xml",
+        "views/lead_form_templates.xml",
         "views/res_partner_views.xml",
         "views/portal_templates.xml",
         "views/sale_portal_templates.xml",
     ],
+    "demo": ["demo/crm_tag_demo.xml"],
     "installable": True,
     "application": False,
 }

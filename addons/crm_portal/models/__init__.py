@@ -1,2 +1,4 @@
+from . import crm_lead
+from . import crm_tag
 from . import res_partner
 from . import sale_order
