@@ -4,7 +4,8 @@
 """Write each addon's README.rst from its readme/*.md fragments, as OCA's
 oca-gen-addon-readme does (that tool is not on PyPI). The fragments use the small
 subset of Markdown that is also valid reStructuredText: paragraphs, "- " lists,
-*emphasis* and **strong**; inline `code` becomes ``code``.
+*emphasis* and **strong**; inline `code` becomes ``code``, a fenced ```lang block a
+code-block directive.
 
     gen_addon_readme.py ADDON_DIR...           write README.rst
     gen_addon_readme.py --check ADDON_DIR...   exit 1 when a README.rst is out of date
@@ -23,6 +24,22 @@ SECTIONS = [
     ("CONTRIBUTORS.md", "Contributors"),
 ]
 CODE_RE = re.compile(r"(?<!`)`([^`]+)`(?!`)")
+FENCE_RE = re.compile(r"^```(\w*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+def md_to_rst(text):
+    """Inline code and fenced blocks of a fragment in reStructuredText."""
+    parts, pos = [], 0
+    for match in FENCE_RE.finditer(text):
+        parts.append(CODE_RE.sub(r"``\1``", text[pos : match.start()]))
+        body = "".join(
+            f"    {line}" if line.strip() else line
+            for line in match[2].splitlines(keepends=True)
+        )
+        parts.append(f".. code-block:: {match[1] or 'text'}\n\n{body}")
+        pos = match.end()
+    parts.append(CODE_RE.sub(r"``\1``", text[pos:]))
+    return "".join(parts)
 
 
 def rst_title(text, char):
@@ -52,7 +69,7 @@ def render(addon):
             continue
         if heading:
             out.append(rst_title(heading, "="))
-        out.append(CODE_RE.sub(r"``\1``", fragment.read_text().strip()))
+        out.append(md_to_rst(fragment.read_text().strip()))
         out.append("")
     return "\n".join(out)
 

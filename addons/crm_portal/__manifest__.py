@@ -17,7 +17,7 @@
         "views/portal_templates.xml",
         "views/sale_portal_templates.xml",
     ],
-    "demo": ["demo/crm_tag_demo.xml"],
+    "demo": ["demo/crm_tag_demo.xml", "demo/sale_order_demo.xml"],
     "installable": True,
     "application": False,
 }
