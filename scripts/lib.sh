@@ -51,6 +51,24 @@ as_postgres() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
 }
 
+# --- headless browser for the tours -----------------------------------------------------
+
+# Odoo's browser tests (HttpCase.start_tour) drive Chromium; without it Odoo skips them,
+# which this project treats as a failure: install it, or stop.
+ensure_browser() {
+    local bin
+    for bin in google-chrome chromium chromium-browser google-chrome-stable; do
+        command -v "$bin" >/dev/null && return 0
+    done
+    step "installing Chromium for the browser tours (apt-get install chromium)"
+    command -v apt-get >/dev/null || die "Chromium is missing and this is not a Debian/Ubuntu system" \
+        "install Chromium or Google Chrome so that 'chromium' or 'google-chrome' is on PATH"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null ||
+        { as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+            as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ||
+        die "apt-get install chromium failed" "run: sudo apt-get install chromium"
+}
+
 # --- PostgreSQL ---------------------------------------------------------------------
 
 pg_can_login() { psql -d postgres -tAc 'SELECT 1' >/dev/null 2>&1; }

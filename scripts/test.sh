@@ -10,7 +10,8 @@
 # run copies it (createdb -T), installs our addons with --test-enable (at_install and
 # post_install tests), then starts Odoo on that database and runs the repository's tests/
 # with pytest. It ends with one line "summary: N passed, N failed, N skipped" and exits
-# non-zero on any failure. Odoo or PostgreSQL missing is a failure, never a skip.
+# non-zero on any failure. Odoo or PostgreSQL missing is a failure, never a skip; so is a
+# skipped test (Chromium is installed for the tours when missing).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TEST_DB=${TEST_DB:-crm_test}
@@ -26,6 +27,7 @@ started=$(date +%s)
 
 ensure_postgres
 ensure_odoo
+ensure_browser
 write_config
 
 # --- template database ------------------------------------------------------------------
@@ -124,4 +126,9 @@ if [ "$passed" = 0 ] && [ "$failed" = 0 ]; then
     info "FAILED: no test ran"
 fi
 echo "summary: $passed passed, $failed failed, $skipped skipped"
+# A skipped test is an untested path (a tour without a browser, a test without demo data).
+if [ "$skipped" != 0 ] && [ "${ALLOW_SKIPPED_TESTS:-0}" != 1 ]; then
+    info "FAILED: $skipped test(s) skipped; see 'skipped' in $odoo_log (ALLOW_SKIPPED_TESTS=1 accepts them)"
+    exit 1
+fi
 [ "$failed" = 0 ]
