@@ -3,3 +3,4 @@ from . import test_portal_orders
 from . import test_portal_performance
 from . import test_lead_form
 from . import test_portal_demo
+from . import test_portal_security
