@@ -8,12 +8,22 @@
     "license": "AGPL-3",
     "author": "CRM Suite contributors",
     "development_status": "Alpha",
-    "depends": ["crm_extended", "portal", "survey", "sms", "base_automation"],
+    "depends": [
+        "crm_extended",
+        "helpdesk_mgmt",
+        "portal",
+        "survey",
+        "sms",
+        "base_automation",
+    ],
     "data": [
+        "data/ir_config_parameter_data.xml",
         "views/res_partner_views.xml",
         "views/portal_templates.xml",
         "views/sale_portal_templates.xml",
+        "views/helpdesk_ticket_templates.xml",
     ],
+    "demo": ["demo/helpdesk_ticket_demo.xml"],
     "installable": True,
     "application": False,
 }

@@ -1,2 +1,3 @@
+from . import helpdesk_ticket
 from . import res_partner
 from . import sale_order
