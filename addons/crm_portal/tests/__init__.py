@@ -1,3 +1,5 @@
 from . import test_portal_notifications
 from . import test_portal_orders
 from . import test_portal_performance
+from . import test_portal_tickets
+from . import test_portal_ticket_security
