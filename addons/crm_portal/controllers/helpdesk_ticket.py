@@ -77,6 +77,18 @@ class HelpdeskTicketController(main.HelpdeskTicketController):
             return self._render_ticket_form(kw, errors, status)
         return super().submit_ticket(**kw)
 
+    @http.route()
+    def support_ticket_close(self, **kw):
+        """helpdesk_mgmt closes any ticket id as superuser: only let the customer
+        close a ticket they may read, with ids that are numbers."""
+        ticket_id, stage_id = kw.get("ticket_id"), kw.get("stage_id")
+        if not (str(ticket_id or "").isdigit() and str(stage_id or "").isdigit()):
+            return request.redirect("/my")
+        ticket = request.env["helpdesk.ticket"].browse(int(ticket_id)).exists()
+        if not ticket or not ticket.has_access("read"):
+            return request.redirect("/my")
+        return super().support_ticket_close(**kw)
+
     # ------------------------------------------------------------
     # Form values
     # ------------------------------------------------------------
@@ -190,16 +202,16 @@ class HelpdeskTicketController(main.HelpdeskTicketController):
 
     def _get_ticket_attachment_limits(self):
         """(maximum size in bytes, allowed extensions) from the system parameters."""
-        params = request.env["ir.config_parameter"].sudo()
+        params_sudo = request.env["ir.config_parameter"].sudo()
         try:
             max_mb = float(
-                params.get_param(
+                params_sudo.get_param(
                     "crm_portal.ticket_attachment_max_mb", DEFAULT_ATTACHMENT_MAX_MB
                 )
             )
         except ValueError:
             max_mb = DEFAULT_ATTACHMENT_MAX_MB
-        types = params.get_param(
+        types = params_sudo.get_param(
             "crm_portal.ticket_attachment_types", DEFAULT_ATTACHMENT_TYPES
         )
         extensions = {ext.strip().lstrip(".").lower() for ext in types.split(",")}

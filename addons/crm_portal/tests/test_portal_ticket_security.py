@@ -65,6 +65,37 @@ class TestPortalTicketSecurity(TicketPortalCommon):
         )
         self._assert_refused(order_page)
 
+    def test_customer_a_cannot_close_b_ticket(self):
+        """helpdesk_mgmt's close route searched any ticket as superuser."""
+        stage = self.env["helpdesk.ticket.stage"].create(
+            {"name": "Solved by customer", "closed": True, "close_from_portal": True}
+        )
+        open_stage = self.ticket_b.stage_id
+        self.authenticate("customer_a", "customer_a")
+        response = self.url_open(
+            f"/ticket/close?ticket_id={self.ticket_b.id}&stage_id={stage.id}",
+            allow_redirects=False,
+        )
+        self._assert_refused(response)
+        self.assertEqual(self.ticket_b.stage_id, open_stage)
+        response = self.url_open(
+            f"/ticket/close?ticket_id=x&stage_id={stage.id}", allow_redirects=False
+        )
+        self.assertIn(response.status_code, (302, 303))
+        # A still closes their own ticket
+        self.url_open(f"/ticket/close?ticket_id={self.ticket_a.id}&stage_id={stage.id}")
+        self.assertEqual(self.ticket_a.stage_id, stage)
+
+    def test_customer_a_with_b_order_link(self):
+        """A holding B's order link sees the order, not B's tickets, and is not
+        offered to open a ticket about it."""
+        self.authenticate("customer_a", "customer_a")
+        page = self.url_open(self.order_b.get_portal_url())
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(self.order_b.name, page.text)
+        self.assertNotIn(self.ticket_b.name, page.text)
+        self.assertNotIn("Open a ticket about this order", page.text)
+
     def test_order_page_by_token_lists_no_ticket(self):
         """The order's link with its token shows the order, not its tickets."""
         self.authenticate(None, None)
@@ -72,6 +103,8 @@ class TestPortalTicketSecurity(TicketPortalCommon):
         self.assertEqual(page.status_code, 200)
         self.assertIn(self.order_b.name, page.text)
         self.assertNotIn(self.ticket_b.name, page.text)
+        # the visitor may log in to open a ticket; the form checks the order then
+        self.assertIn(f"/new/ticket?sale_order_id={self.order_b.id}", page.text)
 
     def test_ticket_by_token_does_not_link_order(self):
         """A visitor holding the ticket's link sees the ticket and the order's name
