@@ -8,7 +8,14 @@
     "license": "AGPL-3",
     "author": "CRM Suite contributors",
     "development_status": "Alpha",
-    "depends": ["crm_extended", "portal", "survey", "sms", "base_automation"],
+    "depends": [
+        "crm_extended",
+        "helpdesk_mgmt",
+        "portal",
+        "survey",
+        "sms",
+        "base_automation",
+    ],
     "data": [
         "data/ir_config_parameter_data.xml",
         "views/crm_tag_views.xml",
@@ -16,8 +23,13 @@
         "views/res_partner_views.xml",
         "views/portal_templates.xml",
         "views/sale_portal_templates.xml",
+        "views/helpdesk_ticket_templates.xml",
     ],
-    "demo": ["demo/crm_tag_demo.xml", "demo/sale_order_demo.xml"],
+    "demo": [
+        "demo/crm_tag_demo.xml",
+        "demo/sale_order_demo.xml",
+        "demo/helpdesk_ticket_demo.xml",
+    ],
     "installable": True,
     "application": False,
 }

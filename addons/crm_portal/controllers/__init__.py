@@ -1,2 +1,3 @@
 from . import portal
 from . import lead_form
+from . import helpdesk_ticket

@@ -50,3 +50,94 @@ class SaleOrder(models.Model):
         for step in steps:
             step["current"] = step is reached[-1]
         return steps
+
+    # ------------------------------------------------------------
+    # PORTAL: what the customer can do now
+    # ------------------------------------------------------------
+
+    def _get_portal_next_actions(self, viewer):
+        """What the `viewer` (res.users) can do on this order's portal page, most
+        urgent first: one dict per action with `key`, `label`, `url`, `icon` and, for
+        Odoo's own accept/pay dialog of the order page, `modal` (its selector).
+
+        The portal reads the order as superuser after checking the viewer's rights
+        or the order's token; the viewer's own rights decide which tickets show."""
+        self.ensure_one()
+        actions = []
+        if self._has_to_be_signed():
+            actions.append(
+                {
+                    "key": "sign",
+                    "label": self.env._("Accept and sign the quotation"),
+                    "url": "#",
+                    "modal": "#modalaccept",
+                    "icon": "fa-pencil",
+                }
+            )
+        elif self._has_to_be_paid():
+            actions.append(
+                {
+                    "key": "pay",
+                    "label": self.env._("Pay the order"),
+                    "url": "#",
+                    "modal": "#modalaccept",
+                    "icon": "fa-credit-card",
+                }
+            )
+        for invoice in self._get_portal_invoices_to_pay():
+            actions.append(
+                {
+                    "key": "pay_invoice",
+                    "label": self.env._("Pay invoice %(name)s", name=invoice.name),
+                    "url": invoice.get_portal_url(),
+                    "icon": "fa-credit-card",
+                }
+            )
+        if viewer._is_public() or self.with_user(viewer).has_access("read"):
+            # a visitor logs in first; the form then only accepts their own orders
+            actions.append(self._get_portal_new_ticket_action())
+        for ticket in self._get_portal_open_tickets(viewer):
+            actions.append(
+                {
+                    "key": "open_ticket",
+                    "label": self.env._(
+                        "Follow ticket %(number)s: %(name)s",
+                        number=ticket.number,
+                        name=ticket.name,
+                    ),
+                    "url": ticket.access_url,
+                    "icon": "fa-comments-o",
+                }
+            )
+        return actions
+
+    def _get_portal_new_ticket_action(self):
+        self.ensure_one()
+        return {
+            "key": "new_ticket",
+            "label": self.env._("Open a ticket about this order"),
+            "url": f"/new/ticket?sale_order_id={self.id}",
+            "icon": "fa-life-ring",
+        }
+
+    def _get_portal_invoices_to_pay(self):
+        """Posted customer invoices of the order with an amount still due."""
+        self.ensure_one()
+        return self.invoice_ids.filtered(
+            lambda move: move.move_type == "out_invoice"
+            and move.state == "posted"
+            and move.payment_state in ("not_paid", "partial")
+            and not move.currency_id.is_zero(move.amount_residual)
+        )
+
+    def _get_portal_open_tickets(self, viewer):
+        """The order's open tickets that `viewer` may read: a visitor holding only
+        the order's link sees none."""
+        self.ensure_one()
+        tickets = self.env["helpdesk.ticket"].with_user(viewer)
+        if not tickets.has_access("read"):
+            return tickets
+        return tickets.search(
+            [("sale_order_id", "=", self.id), ("closed", "=", False)],
+            order="create_date desc",
+        )

@@ -102,7 +102,8 @@ class TestLeadForm(HttpCase):
         self.assertIn("We need 40 chairs", lead.description)
         self.assertTrue(lead.sudo().form_remote_addr)
         self.assertIn("Office chairs", lead.name)
-        self.assertNotIn(str(lead.id), response.text, "the visitor learns no record id")
+        # the visitor learns no record id or link
+        self.assertNotRegex(response.text, rf"(crm\.lead|/{lead.id}\b|id={lead.id}\b)")
 
     def test_unknown_utm_values_are_not_created(self):
         campaigns = self.env["utm.campaign"].search_count([])

@@ -7,6 +7,9 @@ from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import HttpCaseWithUserPortal
 
+# queries of one /my/tickets page, whatever the number of tickets on it
+MY_TICKETS_QUERIES = 22
+
 
 @tagged("post_install", "-at_install")
 class TestPortalPerformance(HttpCaseWithUserPortal):
@@ -67,3 +70,59 @@ class TestPortalPerformance(HttpCaseWithUserPortal):
         self._add_orders(90)
         many = self._measure()
         self.assertEqual(many, few)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalTicketPerformance(HttpCaseWithUserPortal):
+    """/my/tickets, with the order of each ticket, costs the same queries with 5 or
+    50 tickets (all on one page)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.product = cls.env["product.product"].create(
+            {"name": "Perf lamp", "type": "service", "list_price": 10}
+        )
+
+    def _add_tickets(self, count):
+        """`count` tickets of the portal customer, each about its own order."""
+        orders = self.env["sale.order"].create(
+            [
+                {
+                    "partner_id": self.partner_portal.id,
+                    "order_line": [(0, 0, {"product_id": self.product.id})],
+                }
+                for _i in range(count)
+            ]
+        )
+        orders.action_confirm()
+        self.env["helpdesk.ticket"].create(
+            [
+                {
+                    "name": f"Perf ticket {order.name}",
+                    "description": "<p>Where is it?</p>",
+                    "partner_id": self.partner_portal.id,
+                    "sale_order_id": order.id,
+                }
+                for order in orders
+            ]
+        )
+
+    def _list_tickets(self, expected):
+        self.url_open("/my/tickets")  # warm the caches and the routing map
+        with self.assertQueryCount(MY_TICKETS_QUERIES):
+            response = self.url_open("/my/tickets")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response.text.count('o_crm_portal_ticket_list_order">'), expected
+        )
+
+    def test_my_tickets_query_count_does_not_grow(self):
+        existing = self.env["helpdesk.ticket"].search_count(
+            [("partner_id", "child_of", self.partner_portal.id)]
+        )
+        self.authenticate("portal", "portal")
+        self._add_tickets(5)
+        self._list_tickets(existing + 5)
+        self._add_tickets(45)
+        self._list_tickets(existing + 50)
