@@ -1,3 +1,5 @@
 from . import test_portal_notifications
 from . import test_portal_orders
 from . import test_portal_performance
+from . import test_feedback_sending
+from . import test_feedback_answers
