@@ -42,9 +42,9 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return self.user_id or self.team_id.user_id or self.create_uid
 
-    def _get_portal_feedback_inputs(self):
-        """Pending feedback invitations of this ticket for the logged-in customer."""
+    def _get_portal_feedback_inputs(self, user):
+        """Pending feedback invitations of this ticket for `user` (the visitor)."""
         self.ensure_one()
         return self.env["survey.user_input"]._get_portal_feedback_inputs(
-            [("helpdesk_ticket_id", "=", self.id)]
+            user, [("helpdesk_ticket_id", "=", self.id)]
         )

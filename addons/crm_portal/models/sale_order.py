@@ -80,10 +80,10 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return self.user_id or self.team_id.user_id or self.create_uid
 
-    def _get_portal_feedback_inputs(self):
-        """Pending feedback invitations of this order for the logged-in customer,
+    def _get_portal_feedback_inputs(self, user):
+        """Pending feedback invitations of this order for `user` (the visitor),
         searched under his record rules, as superuser to render the survey."""
         self.ensure_one()
         return self.env["survey.user_input"]._get_portal_feedback_inputs(
-            [("sale_order_id", "=", self.id)]
+            user, [("sale_order_id", "=", self.id)]
         )

@@ -246,15 +246,16 @@ class SurveyUserInput(models.Model):
         ]
 
     @api.model
-    def _get_portal_feedback_inputs(self, domain=None):
-        """The logged-in customer's pending invitations (within `domain`), searched
-        under his own access rights and record rules, then read as superuser to
-        render the survey (portal users cannot read surveys)."""
-        user_input = self.sudo(False).with_user(self.env.user)
-        if self.env.user._is_public() or not user_input.has_access("read"):
+    def _get_portal_feedback_inputs(self, user, domain=None):
+        """The pending invitations of `user` (the visitor of a portal page, not the
+        superuser the page's document is read with) within `domain`, searched under
+        his own access rights and record rules, then read as superuser to render
+        the survey (portal users cannot read surveys)."""
+        user_input = self.with_user(user)
+        if user._is_public() or not user_input.has_access("read"):
             return self.sudo().browse()
         user_inputs = user_input.search(
-            self._crm_feedback_portal_domain(self.env.user.partner_id) + (domain or []),
+            self._crm_feedback_portal_domain(user.partner_id) + (domain or []),
             order="crm_feedback_sent_date desc, id desc",
         )
         return user_inputs.sudo()

@@ -3,3 +3,4 @@ from . import test_portal_orders
 from . import test_portal_performance
 from . import test_feedback_sending
 from . import test_feedback_answers
+from . import test_feedback_portal

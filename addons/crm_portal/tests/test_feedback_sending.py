@@ -165,7 +165,7 @@ class TestFeedbackSending(FeedbackCommon, TransactionCase):
         self._send_due()
         self.assertTrue(user_input.crm_feedback_sent_date)
         self.assertFalse(self._mails_of(user_input))
-        pending = order.with_user(self.user_b)._get_portal_feedback_inputs()
+        pending = order._get_portal_feedback_inputs(self.user_b)
         self.assertEqual(pending, user_input)
 
     def test_settings_are_company_fields(self):
