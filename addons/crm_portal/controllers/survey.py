@@ -31,7 +31,10 @@ class Survey(main.Survey):
         return access_data
 
     def _redirect_with_error(self, access_data, error_key):
-        if error_key == "answer_wrong_user" and access_data["answer_sudo"].crm_feedback_kind:
+        if (
+            error_key == "answer_wrong_user"
+            and access_data["answer_sudo"].crm_feedback_kind
+        ):
             return request.render(
                 "survey.survey_access_error",
                 {"survey": access_data["survey_sudo"]},

@@ -7,9 +7,10 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     def write(self, vals):
-        opened = self.filtered(lambda t: not t.closed) if "stage_id" in vals else self
+        # tickets that get closed by this write (not those already closed)
+        opened = self.filtered(lambda t: not t.closed) if "stage_id" in vals else None
         result = super().write(vals)
-        if "stage_id" in vals:
+        if opened:
             opened.filtered("closed")._crm_feedback_request()
         return result
 
@@ -34,7 +35,11 @@ class HelpdeskTicket(models.Model):
         survey = self.company_id.crm_feedback_ticket_survey_id
         if not survey:
             return {}
-        return {"company": self.company_id, "survey": survey, "partner": self.partner_id}
+        return {
+            "company": self.company_id,
+            "survey": survey,
+            "partner": self.partner_id,
+        }
 
     def _crm_feedback_get_responsible(self):
         """Who follows an unhappy answer up: the assigned agent, else the team

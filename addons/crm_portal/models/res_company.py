@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 # shipped surveys, used by companies that did not pick their own
 DEFAULT_FEEDBACK_SURVEYS = {
@@ -49,6 +50,23 @@ class ResCompany(models.Model):
             "The feedback delay and interval cannot be negative.",
         )
     ]
+
+    @api.constrains("crm_feedback_delivery_survey_id", "crm_feedback_ticket_survey_id")
+    def _check_crm_feedback_surveys(self):
+        for company in self:
+            surveys = (
+                company.crm_feedback_delivery_survey_id
+                | company.crm_feedback_ticket_survey_id
+            )
+            wrong = surveys.filtered(lambda survey: not survey.crm_feedback_kind)
+            if wrong:
+                raise ValidationError(
+                    self.env._(
+                        "The survey %(survey)s is not a feedback survey: set its "
+                        "Feedback Kind (NPS or CSAT) first.",
+                        survey=wrong[0].display_name,
+                    )
+                )
 
     @api.model
     def _default_crm_feedback_survey(self, event):

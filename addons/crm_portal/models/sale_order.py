@@ -72,7 +72,11 @@ class SaleOrder(models.Model):
         survey = self.company_id.crm_feedback_delivery_survey_id
         if not survey:
             return {}
-        return {"company": self.company_id, "survey": survey, "partner": self.partner_id}
+        return {
+            "company": self.company_id,
+            "survey": survey,
+            "partner": self.partner_id,
+        }
 
     def _crm_feedback_get_responsible(self):
         """Who follows an unhappy answer up: the salesperson, else the sales team

@@ -6,8 +6,6 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
-from .survey_survey import FEEDBACK_KINDS
-
 # days the customer has to answer once invited
 FEEDBACK_ANSWER_DAYS = 30
 # scores at or under which an answer is a detractor, per kind
@@ -47,7 +45,6 @@ class SurveyUserInput(models.Model):
     )
     # Answer
     crm_feedback_kind = fields.Selection(
-        FEEDBACK_KINDS,
         string="Feedback Kind",
         related="survey_id.crm_feedback_kind",
         store=True,
@@ -104,7 +101,9 @@ class SurveyUserInput(models.Model):
                 and user_input.crm_feedback_score <= threshold
             )
 
-    @api.depends("user_input_line_ids.value_text_box", "user_input_line_ids.value_char_box")
+    @api.depends(
+        "user_input_line_ids.value_text_box", "user_input_line_ids.value_char_box"
+    )
     def _compute_crm_feedback_comment(self):
         for user_input in self:
             lines = user_input._get_crm_feedback_lines(COMMENT_ANSWER_TYPES)
@@ -285,7 +284,9 @@ class SurveyUserInput(models.Model):
         env = self.env
         score = self.crm_feedback_score
         comment = self.crm_feedback_comment or env._("No comment.")
-        kind = dict(FEEDBACK_KINDS)[self.crm_feedback_kind]
+        kind = dict(self._fields["crm_feedback_kind"]._description_selection(env))[
+            self.crm_feedback_kind
+        ]
         customer = self.partner_id.display_name or self.email or ""
         responsible = document_sudo._crm_feedback_get_responsible()
         document_sudo.activity_schedule(

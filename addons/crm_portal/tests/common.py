@@ -130,9 +130,7 @@ class FeedbackCommon:
         field = (
             "sale_order_id" if document._name == "sale.order" else "helpdesk_ticket_id"
         )
-        return (
-            cls.env["survey.user_input"].sudo().search([(field, "=", document.id)])
-        )
+        return cls.env["survey.user_input"].sudo().search([(field, "=", document.id)])
 
     @classmethod
     def _send_due(cls):

@@ -76,7 +76,9 @@ class TestFeedbackAnswers(FeedbackCommon, TransactionCase):
         self._answer(user_input, 10, comment="Great")
         self.assertFalse(user_input.crm_is_detractor)
         self.assertEqual(user_input.crm_feedback_score, 10)
-        passive = self._input(self.nps_survey, self.customer_a, sale_order_id=self.order.id)
+        passive = self._input(
+            self.nps_survey, self.customer_a, sale_order_id=self.order.id
+        )
         self._answer(passive, 7)
         self.assertFalse(passive.crm_is_detractor)
         self.assertFalse(self._feedback_activities(self.order))
@@ -109,7 +111,9 @@ class TestFeedbackAnswers(FeedbackCommon, TransactionCase):
         ticket = self._ticket(self.customer_b)
         ticket.user_id = False
         self.assertEqual(ticket._crm_feedback_get_responsible(), ticket.create_uid)
-        user_input = self._input(self.nps_survey, self.customer_b, sale_order_id=order.id)
+        user_input = self._input(
+            self.nps_survey, self.customer_b, sale_order_id=order.id
+        )
         self._answer(user_input, 1)
         self.assertEqual(self._feedback_activities(order).user_id, order.create_uid)
 

@@ -6,6 +6,7 @@ from unittest.mock import patch
 from psycopg2 import IntegrityError
 
 from odoo import fields
+from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
@@ -180,6 +181,29 @@ class TestFeedbackSending(FeedbackCommon, TransactionCase):
         self.assertEqual(new_company.crm_feedback_ticket_survey_id, self.csat_survey)
         self.assertEqual(new_company.crm_feedback_interval_days, 30)
         self.assertTrue(new_company.crm_feedback_enabled)
+
+    def test_non_feedback_survey_is_refused(self):
+        plain = self.env["survey.survey"].create({"title": "Team lunch"})
+        with self.assertRaises(ValidationError):
+            self.company.crm_feedback_delivery_survey_id = plain
+        self.assertEqual(self.company.crm_feedback_delivery_survey_id, self.nps_survey)
+
+    def test_cron_sends_in_batches_and_reschedules_itself(self):
+        self.company.crm_feedback_interval_days = 0
+        orders = self._deliver(self._order(self.customer_a))
+        orders |= self._deliver(self._order(self.customer_b))
+        cron = self.env.ref("crm_portal.ir_cron_send_crm_feedback")
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+        self.env["survey.user_input"]._cron_send_crm_feedback(limit=1)
+        user_inputs = self._feedback_of(orders[0]) | self._feedback_of(orders[1])
+        self.assertEqual(len(user_inputs.filtered("crm_feedback_sent_date")), 1)
+        self.assertEqual(
+            len(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])),
+            len(triggers) + 1,
+            "the rest goes in the next run",
+        )
+        self.env["survey.user_input"]._cron_send_crm_feedback(limit=1)
+        self.assertTrue(all(user_inputs.mapped("crm_feedback_sent_date")))
 
     def test_negative_days_are_refused(self):
         with (
