@@ -3,7 +3,7 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 # window of answers the customer's scores are computed on
 FEEDBACK_SCORE_DAYS = 365
@@ -45,6 +45,30 @@ class ResPartner(models.Model):
         readonly=True,
         help="Answered NPS and CSAT surveys of the last 365 days.",
     )
+
+    @api.model
+    def _cron_refresh_crm_feedback_scores(self):
+        """Answers leave the 365 days window silently: refresh the customers whose
+        answers crossed it since yesterday (two days, to survive a missed run)."""
+        now = fields.Datetime.now()
+        groups = (
+            self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [
+                    ("crm_feedback_partner_id", "!=", False),
+                    ("state", "=", "done"),
+                    (
+                        "end_datetime",
+                        ">=",
+                        now - timedelta(days=FEEDBACK_SCORE_DAYS + 2),
+                    ),
+                    ("end_datetime", "<", now - timedelta(days=FEEDBACK_SCORE_DAYS)),
+                ],
+                ["crm_feedback_partner_id"],
+            )
+        )
+        self.browse([partner.id for [partner] in groups])._crm_feedback_update_scores()
 
     def _crm_feedback_update_scores(self):
         """Recompute the scores of these customers (their commercial partners) from

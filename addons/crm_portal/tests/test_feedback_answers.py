@@ -151,6 +151,19 @@ class TestFeedbackAnswers(FeedbackCommon, TransactionCase):
         self.assertEqual(self.customer_b.csat_score, 0.0)
         self.assertEqual(self.customer_b.feedback_count, 1)
 
+    def test_daily_cron_drops_answers_older_than_a_year(self):
+        recent = self._input(
+            self.nps_survey, self.customer_b, sale_order_id=self.order.id
+        )
+        old = self._input(self.nps_survey, self.customer_b, sale_order_id=self.order.id)
+        self._answer(recent, 10)
+        self._answer(old, 0)
+        self.assertEqual(self.customer_b.nps_score, 0.0, "one promoter, one detractor")
+        old.end_datetime = fields.Datetime.now() - timedelta(days=365, hours=2)
+        self.env["res.partner"]._cron_refresh_crm_feedback_scores()
+        self.assertEqual(self.customer_b.nps_score, 100.0)
+        self.assertEqual(self.customer_b.feedback_count, 1)
+
     def test_partner_scores_query_count_does_not_grow(self):
         customers = self.env["res.partner"].create(
             [{"name": f"Feedback crowd {i}"} for i in range(6)]

@@ -7,7 +7,7 @@ from psycopg2 import IntegrityError
 
 from odoo import fields
 from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from .common import FeedbackCommon
@@ -169,11 +169,25 @@ class TestFeedbackSending(FeedbackCommon, TransactionCase):
         pending = order._get_portal_feedback_inputs(self.user_b)
         self.assertEqual(pending, user_input)
 
+    def test_expired_invitation_is_neither_sent_nor_listed(self):
+        order = self._deliver(self._order(self.customer_b))
+        user_input = self._feedback_of(order)
+        user_input.deadline = self._days_ago(1)
+        self._send_due()
+        self.assertFalse(user_input.crm_feedback_sent_date)
+        self.assertFalse(self._mails_of(user_input))
+        user_input.write({"crm_feedback_sent_date": self._days_ago(2)})
+        self.assertFalse(order._get_portal_feedback_inputs(self.user_b))
+        user_input.deadline = False
+        self.assertEqual(order._get_portal_feedback_inputs(self.user_b), user_input)
+
     def test_settings_are_company_fields(self):
-        settings = self.env["res.config.settings"].create(
-            {"crm_feedback_delay_days": 2, "crm_feedback_interval_days": 60}
-        )
-        settings.execute()
+        with Form(self.env["res.config.settings"]) as settings:
+            self.assertTrue(settings.crm_feedback_enabled)
+            self.assertEqual(settings.crm_feedback_delivery_survey_id, self.nps_survey)
+            settings.crm_feedback_delay_days = 2
+            settings.crm_feedback_interval_days = 60
+        settings.save().execute()
         self.assertEqual(self.company.crm_feedback_delay_days, 2)
         self.assertEqual(self.company.crm_feedback_interval_days, 60)
         new_company = self.env["res.company"].create({"name": "Feedback Co 2"})
