@@ -172,3 +172,33 @@ class TestFeedbackPortal(FeedbackCommon, HttpCase):
             self.order_a.sudo()._get_portal_feedback_inputs(self.user_b),
             UserInput,
         )
+
+    def _queries(self, url):
+        self.url_open(url)  # warm the caches and the routing map
+        self.env.flush_all()
+        before = self.env.cr.sql_log_count
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return self.env.cr.sql_log_count - before
+
+    def test_my_surveys_query_count_does_not_grow(self):
+        """/my/surveys (11 queries) and the order page (42) cost the same with 2 or
+        12 pending surveys."""
+        self.authenticate("feedback_a", "feedback_a")
+        few = self._queries("/my/surveys"), self._queries(self.order_a.get_portal_url())
+        for _i in range(10):
+            self.nps_survey._create_answer(
+                partner=self.customer_a,
+                check_attempts=False,
+                sale_order_id=self.order_a.id,
+                crm_feedback_scheduled_date=self.input_a.crm_feedback_scheduled_date,
+                crm_feedback_sent_date=self.input_a.crm_feedback_sent_date,
+            )
+        many = (
+            self._queries("/my/surveys"),
+            self._queries(self.order_a.get_portal_url()),
+        )
+        self.assertEqual(
+            self.url_open("/my/surveys").text.count("o_crm_portal_survey_row"), 12
+        )
+        self.assertEqual(many, few)
