@@ -1,5 +1,6 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import http
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -9,6 +10,62 @@ NOTIFICATION_FIELDS = ("portal_notify_email", "portal_notify_sms")
 
 
 class CustomerPortal(portal.CustomerPortal):
+    # ------------------------------------------------------------
+    # FEEDBACK SURVEYS: /my counter and /my/surveys
+    # ------------------------------------------------------------
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "crm_survey_count" in counters:
+            UserInput = request.env["survey.user_input"]
+            values["crm_survey_count"] = (
+                UserInput.search_count(self._prepare_feedback_domain())
+                if UserInput.has_access("read")
+                else 0
+            )
+        return values
+
+    def _prepare_feedback_domain(self):
+        """The logged-in customer's pending feedback invitations."""
+        return request.env["survey.user_input"]._crm_feedback_portal_domain(
+            request.env.user.partner_id
+        )
+
+    @http.route(
+        ["/my/surveys", "/my/surveys/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_feedback_surveys(self, page=1, **kw):
+        UserInput = request.env["survey.user_input"]
+        domain = self._prepare_feedback_domain()
+        values = self._prepare_portal_layout_values()
+        has_access = UserInput.has_access("read")
+        total = UserInput.search_count(domain) if has_access else 0
+        pager = portal_pager(
+            url="/my/surveys", total=total, page=page, step=self._items_per_page
+        )
+        user_inputs = (
+            UserInput.search(
+                domain,
+                order="crm_feedback_sent_date desc, id desc",
+                limit=self._items_per_page,
+                offset=pager["offset"],
+            )
+            if has_access
+            else UserInput
+        )
+        values.update(
+            page_name="crm_surveys",
+            pager=pager,
+            default_url="/my/surveys",
+            # found under the customer's record rules; read as superuser to show
+            # the survey titles and the linked order or ticket
+            feedback_inputs_sudo=user_inputs.sudo(),
+        )
+        return request.render("crm_portal.portal_my_feedback_surveys", values)
+
     # ------------------------------------------------------------
     # ORDERS: fulfilment filter and status
     # ------------------------------------------------------------

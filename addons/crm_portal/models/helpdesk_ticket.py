@@ -20,3 +20,51 @@ class HelpdeskTicket(models.Model):
         if self.sla_deadline:
             return {"state": "resolution", "date": self.sla_deadline}
         return None
+
+    def write(self, vals):
+        # tickets that get closed by this write (not those already closed)
+        opened = self.filtered(lambda t: not t.closed) if "stage_id" in vals else None
+        result = super().write(vals)
+        if opened:
+            opened.filtered("closed")._crm_feedback_request()
+        return result
+
+    # ------------------------------------------------------------
+    # FEEDBACK SURVEYS
+    # ------------------------------------------------------------
+
+    def _crm_feedback_request(self):
+        """Plan the after-close survey of these closed tickets."""
+        tickets = self.filtered(
+            lambda ticket: ticket.closed
+            and ticket.partner_id
+            and ticket.company_id.crm_feedback_enabled
+        )
+        return self.env["survey.user_input"]._crm_feedback_schedule(
+            tickets, "helpdesk_ticket_id"
+        )
+
+    def _crm_feedback_prepare_invitation(self):
+        """Who is invited to which survey; empty when nothing is to be sent."""
+        self.ensure_one()
+        survey = self.company_id.crm_feedback_ticket_survey_id
+        if not survey:
+            return {}
+        return {
+            "company": self.company_id,
+            "survey": survey,
+            "partner": self.partner_id,
+        }
+
+    def _crm_feedback_get_responsible(self):
+        """Who follows an unhappy answer up: the assigned agent, else the team
+        leader, else whoever created the ticket."""
+        self.ensure_one()
+        return self.user_id or self.team_id.user_id or self.create_uid
+
+    def _get_portal_feedback_inputs(self, user):
+        """Pending feedback invitations of this ticket for `user` (the visitor)."""
+        self.ensure_one()
+        return self.env["survey.user_input"]._get_portal_feedback_inputs(
+            user, [("helpdesk_ticket_id", "=", self.id)]
+        )

@@ -1,6 +1,12 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+# window of answers the customer's scores are computed on
+FEEDBACK_SCORE_DAYS = 365
 
 
 class ResPartner(models.Model):
@@ -17,3 +23,93 @@ class ResPartner(models.Model):
         string="Notify by SMS",
         help="Send order, invoice and ticket notifications to this contact by SMS.",
     )
+
+    # Feedback surveys (crm_feedback_*), on the commercial partner
+    nps_score = fields.Float(
+        string="NPS",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="Net Promoter Score of the answers of the last 365 days: % of "
+        "promoters (9-10) minus % of detractors (0-6), from -100 to 100.",
+    )
+    csat_score = fields.Float(
+        string="CSAT",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="Average satisfaction (1 to 5) of the answers of the last 365 days.",
+    )
+    feedback_count = fields.Integer(
+        string="Feedback Answers",
+        readonly=True,
+        help="Answered NPS and CSAT surveys of the last 365 days.",
+    )
+
+    @api.model
+    def _cron_refresh_crm_feedback_scores(self):
+        """Answers leave the 365 days window silently: refresh the customers whose
+        answers crossed it since yesterday (two days, to survive a missed run)."""
+        now = fields.Datetime.now()
+        groups = (
+            self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [
+                    ("crm_feedback_partner_id", "!=", False),
+                    ("state", "=", "done"),
+                    (
+                        "end_datetime",
+                        ">=",
+                        now - timedelta(days=FEEDBACK_SCORE_DAYS + 2),
+                    ),
+                    ("end_datetime", "<", now - timedelta(days=FEEDBACK_SCORE_DAYS)),
+                ],
+                ["crm_feedback_partner_id"],
+            )
+        )
+        self.browse([partner.id for [partner] in groups])._crm_feedback_update_scores()
+
+    def _crm_feedback_update_scores(self):
+        """Recompute the scores of these customers (their commercial partners) from
+        their completed answers of the last 365 days, in one grouped query. Only
+        counts leave the survey answers, hence the superuser read."""
+        customers = self.commercial_partner_id
+        if not customers:
+            return
+        since = fields.Datetime.now() - timedelta(days=FEEDBACK_SCORE_DAYS)
+        groups = (
+            self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [
+                    ("crm_feedback_partner_id", "in", customers.ids),
+                    ("state", "=", "done"),
+                    ("crm_feedback_answered", "=", True),
+                    ("end_datetime", ">=", since),
+                ],
+                ["crm_feedback_partner_id", "crm_feedback_kind", "crm_feedback_score"],
+                ["__count"],
+            )
+        )
+        scores = defaultdict(lambda: defaultdict(list))
+        for customer, kind, score, count in groups:
+            scores[customer][kind] += [score] * count
+        # one UPDATE per distinct result, not per customer
+        by_values = defaultdict(lambda: self.browse())
+        for customer in customers:
+            values = self._crm_feedback_score_values(scores[customer])
+            by_values[tuple(sorted(values.items()))] |= customer
+        for values, partners in by_values.items():
+            partners.write(dict(values))
+
+    def _crm_feedback_score_values(self, scores):
+        """Score fields from the scores answered per kind ({"nps": [9, 3], ...})."""
+        nps, csat = scores.get("nps", []), scores.get("csat", [])
+        promoters = sum(1 for score in nps if score >= 9)
+        detractors = sum(1 for score in nps if score <= 6)
+        return {
+            "nps_score": (promoters - detractors) * 100 / len(nps) if nps else 0.0,
+            "csat_score": sum(csat) / len(csat) if csat else 0.0,
+            "feedback_count": len(nps) + len(csat),
+        }

@@ -141,3 +141,44 @@ class SaleOrder(models.Model):
             [("sale_order_id", "=", self.id), ("closed", "=", False)],
             order="create_date desc",
         )
+
+    # ------------------------------------------------------------
+    # FEEDBACK SURVEYS
+    # ------------------------------------------------------------
+
+    def _crm_feedback_request(self):
+        """Plan the after-delivery survey of the orders that are delivered."""
+        orders = self.filtered(
+            lambda order: order.date_delivered
+            and order.partner_id
+            and order.company_id.crm_feedback_enabled
+        )
+        return self.env["survey.user_input"]._crm_feedback_schedule(
+            orders, "sale_order_id"
+        )
+
+    def _crm_feedback_prepare_invitation(self):
+        """Who is invited to which survey; empty when nothing is to be sent."""
+        self.ensure_one()
+        survey = self.company_id.crm_feedback_delivery_survey_id
+        if not survey:
+            return {}
+        return {
+            "company": self.company_id,
+            "survey": survey,
+            "partner": self.partner_id,
+        }
+
+    def _crm_feedback_get_responsible(self):
+        """Who follows an unhappy answer up: the salesperson, else the sales team
+        leader, else whoever created the order."""
+        self.ensure_one()
+        return self.user_id or self.team_id.user_id or self.create_uid
+
+    def _get_portal_feedback_inputs(self, user):
+        """Pending feedback invitations of this order for `user` (the visitor),
+        searched under his record rules, as superuser to render the survey."""
+        self.ensure_one()
+        return self.env["survey.user_input"]._get_portal_feedback_inputs(
+            user, [("sale_order_id", "=", self.id)]
+        )

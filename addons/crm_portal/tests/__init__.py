@@ -6,3 +6,6 @@ from . import test_portal_demo
 from . import test_portal_security
 from . import test_portal_tickets
 from . import test_portal_ticket_security
+from . import test_feedback_sending
+from . import test_feedback_answers
+from . import test_feedback_portal

@@ -30,3 +30,20 @@ class TestPortalDemo(TransactionCase):
         shipped = self.env.ref("crm_portal.sale_order_portal_shipped_demo")
         self.assertEqual(shipped.fulfilment_milestone, "shipped")
         self.assertTrue(shipped.picking_ids.filtered(lambda p: p.state != "done"))
+
+    def test_demo_customer_has_ticket_and_pending_survey(self):
+        if not self.env.ref("crm_portal.product_demo_chair", raise_if_not_found=False):
+            self.skipTest("database without demo data")
+        partner = self.env.ref("base.partner_demo_portal")
+        tickets = self.env["helpdesk.ticket"].search([("partner_id", "=", partner.id)])
+        self.assertTrue(tickets.filtered("sale_order_id"))
+        pending = self.env["survey.user_input"].search(
+            [
+                ("partner_id", "=", partner.id),
+                ("crm_feedback_kind", "!=", False),
+                ("state", "!=", "done"),
+            ]
+        )
+        delivered = self.env.ref("crm_portal.sale_order_portal_delivered_demo")
+        self.assertIn(delivered, pending.sale_order_id)
+        self.assertTrue(pending.filtered("crm_feedback_sent_date"), "invitation sent")
