@@ -10,6 +10,10 @@
     "development_status": "Alpha",
     "depends": ["crm_extended", "portal", "survey", "sms", "base_automation"],
     "data": [
+        "data/mail_message_subtype_data.xml",
+        "data/mail_template_data.xml",
+        "data/sms_template_data.xml",
+        "data/base_automation_data.xml",
         "views/res_partner_views.xml",
         "views/portal_templates.xml",
         "views/sale_portal_templates.xml",
