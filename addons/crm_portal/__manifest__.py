@@ -18,6 +18,7 @@
         "views/portal_templates.xml",
         "views/sale_portal_templates.xml",
     ],
+    "demo": ["demo/res_partner_demo.xml"],
     "installable": True,
     "application": False,
 }

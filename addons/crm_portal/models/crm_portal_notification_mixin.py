@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
+from odoo.exceptions import UserError
 
 
 class CrmPortalNotificationMixin(models.AbstractModel):
@@ -34,9 +35,18 @@ class CrmPortalNotificationMixin(models.AbstractModel):
     def _crm_portal_notify(self, event):
         """Notify the customer of each record of `event`, by the channels they accept.
         Returns the mail.message records posted (none when nothing was sent)."""
-        email_xmlid, sms_xmlid, subtype_xmlid, once = (
-            self._crm_portal_notification_events()[event]
-        )
+        events = self._crm_portal_notification_events()
+        if event not in events:
+            raise UserError(
+                self.env._(
+                    "There is no customer notification %(event)s for %(model)s; "
+                    "choose among: %(events)s.",
+                    event=event,
+                    model=self._description,
+                    events=", ".join(sorted(events)),
+                )
+            )
+        email_xmlid, sms_xmlid, subtype_xmlid, once = events[event]
         records = self
         if once:
             records -= self._crm_portal_already_notified(subtype_xmlid)

@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 from freezegun import freeze_time
 
 from odoo import fields
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools.misc import format_date
 
@@ -170,6 +171,30 @@ class TestOrderNotifications(NotificationCommon):
             len(self._notification_mails(order, "crm_portal.mt_order_confirmed")), 1
         )
         self.assertFalse(self._notification_sms(order, "crm_portal.mt_order_confirmed"))
+
+    def test_unknown_event_is_refused(self):
+        """A typo in an automation rule's code gives a clear error, sends nothing."""
+        order = self._order(self.customer_both)
+        order.action_confirm()
+        messages, mails = order.message_ids, self.env["mail.mail"].search([])
+        with self.assertRaisesRegex(UserError, "order_confirmed, order_shipped"):
+            order._crm_portal_notify("order_confirmd")
+        order.invalidate_recordset(["message_ids"])
+        self.assertEqual(order.message_ids, messages)
+        self.assertEqual(self.env["mail.mail"].search([]), mails)
+
+    def test_rerun_on_many_orders_costs_one_query(self):
+        orders = self.env["sale.order"]
+        for partner in self.customers - self.customer_none:
+            orders |= self._order(partner)
+        orders.action_confirm()
+        self.env.flush_all()
+        # one query (the messages already sent) for one order or many
+        for batch in (orders[:1], orders):
+            self.env.invalidate_all()
+            with self.assertQueryCount(1):
+                messages = batch._crm_portal_notify("order_confirmed")
+            self.assertFalse(messages, "every order was already notified")
 
     def test_notification_is_logged_for_employees_only(self):
         order = self._order(self.customer_both)
