@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 # steps shown to the customer, with the date field that marks each as reached
 PORTAL_STEPS = [
@@ -25,6 +25,7 @@ class SaleOrder(models.Model):
         "(stock_delivery) provides one.",
     )
 
+    @api.depends("picking_ids.state", "picking_ids.date_done")
     def _compute_portal_tracking_url(self):
         for order in self:
             shipped = order._get_fulfilment_pickings().filtered(
