@@ -1,3 +1,5 @@
+from . import crm_portal_notification_mixin
+from . import account_move
 from . import crm_lead
 from . import crm_tag
 from . import helpdesk_ticket

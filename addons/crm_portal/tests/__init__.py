@@ -9,3 +9,4 @@ from . import test_portal_ticket_security
 from . import test_feedback_sending
 from . import test_feedback_answers
 from . import test_feedback_portal
+from . import test_notification_events

@@ -49,6 +49,10 @@ class TestPortalNotifications(HttpCaseWithUserPortal):
         self.assertIn('name="portal_notify_sms"', html)
         self.assertRegex(html, r'id="portal_notify_email"[^>]*checked')
         self.assertNotRegex(html, r'id="portal_notify_sms"[^>]*checked')
+        # what is sent is said under the boxes
+        self.assertIn("o_crm_portal_notify_help", html)
+        self.assertIn("a few days before an invoice", html)
+        self.assertIn("answer or close one of", html)
 
     def test_customer_chooses_sms_only(self):
         self.authenticate("portal", "portal")
