@@ -22,7 +22,10 @@
         "wizard/crm_analytics_xlsx_export_views.xml",
         "views/crm_analytics_menus.xml",
     ],
-    "demo": ["demo/utm_campaign_cost_demo.xml"],
+    "demo": [
+        "demo/utm_campaign_cost_demo.xml",
+        "demo/crm_funnel_demo.xml",
+    ],
     "installable": True,
     "application": False,
 }

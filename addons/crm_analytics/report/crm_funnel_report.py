@@ -3,8 +3,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from odoo.addons.crm_extended.models.crm_stage import FUNNEL_STEPS
 from odoo.addons.crm_extended.models.crm_lead_stage_history import EXIT_REASONS
+from odoo.addons.crm_extended.models.crm_stage import FUNNEL_STEPS
 
 STEP_KEYS = [key for key, _label in FUNNEL_STEPS]
 
@@ -80,7 +80,7 @@ class CrmFunnelReport(models.Model):
         help="Category of the largest line of the lead's quotations.",
     )
     country_id = fields.Many2one("res.country", readonly=True)
-    state_id = fields.Many2one("res.country.state", string="State", readonly=True)
+    state_id = fields.Many2one("res.country.state", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     company_currency_id = fields.Many2one(
         "res.currency", related="company_id.currency_id", readonly=True

@@ -189,9 +189,7 @@ class TestFunnelReportAccess(FunnelCommon):
         cls.lead_company_b = cls._run(
             "Company B", cls._path("new"), company_id=cls.company_b.id
         )
-        cls.all_leads = (
-            cls.lead_a | cls.lead_a_other | cls.lead_b | cls.lead_company_b
-        )
+        cls.all_leads = cls.lead_a | cls.lead_a_other | cls.lead_b | cls.lead_company_b
 
     def _visible_leads(self, user):
         rows = (
@@ -235,6 +233,6 @@ class TestFunnelReportAccess(FunnelCommon):
         with self.assertRaises(AccessError):
             self.env["crm.funnel.report"].with_user(self.portal_user).search([])
         with self.assertRaises(AccessError):
-            self.env["crm.funnel.report"].with_user(
-                self.portal_user
-            )._get_step_figures([])
+            self.env["crm.funnel.report"].with_user(self.portal_user)._get_step_figures(
+                []
+            )

@@ -144,6 +144,4 @@ class TestXlsxExport(FunnelCommon):
 
     def test_portal_denied(self):
         with self.assertRaises(AccessError):
-            self.env["crm.analytics.xlsx.export"].with_user(self.portal_user).create(
-                {}
-            )
+            self.env["crm.analytics.xlsx.export"].with_user(self.portal_user).create({})

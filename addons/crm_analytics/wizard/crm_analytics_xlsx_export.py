@@ -185,9 +185,7 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
             sheet.write_formula(
                 total,
                 col,
-                "=SUM({}:{})".format(
-                    xl_rowcol_to_cell(1, col), xl_rowcol_to_cell(row, col)
-                ),
+                self._sum_formula(col, 1, row),
                 formats["total"],
             )
         self._write_conversions(sheet, total, formats["percent_total"])
@@ -204,6 +202,11 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
         chart.set_y_axis({"reverse": True})
         chart.set_legend({"none": True})
         sheet.insert_chart(total + 2, 0, chart, {"x_scale": 1.5, "y_scale": 1.2})
+
+    def _sum_formula(self, col, first_row, last_row):
+        first = xl_rowcol_to_cell(first_row, col)
+        last = xl_rowcol_to_cell(last_row, col)
+        return f"=SUM({first}:{last})"
 
     def _write_conversions(self, sheet, row, cell_format):
         """Conversion formulas of a Funnel row: reached a next step / stays left,
@@ -309,9 +312,7 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
             sheet.write_formula(
                 total,
                 col,
-                "=SUM({}:{})".format(
-                    xl_rowcol_to_cell(1, col), xl_rowcol_to_cell(max(row, 1), col)
-                ),
+                self._sum_formula(col, 1, max(row, 1)),
                 formats["total"],
             )
         self._write_salesperson_conversions(sheet, total, formats["percent_total"])

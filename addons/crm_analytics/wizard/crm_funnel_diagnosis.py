@@ -41,12 +41,8 @@ class CrmFunnelDiagnosis(models.TransientModel):
     def _default_date_from(self):
         return fields.Date.context_today(self).replace(day=1) - relativedelta(months=2)
 
-    date_from = fields.Date(
-        string="From", required=True, default=_default_date_from
-    )
-    date_to = fields.Date(
-        string="To", required=True, default=fields.Date.context_today
-    )
+    date_from = fields.Date(string="From", required=True, default=_default_date_from)
+    date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
     team_id = fields.Many2one("crm.team", string="Sales Team")
     finding_ids = fields.One2many(
         "crm.funnel.diagnosis.finding", "diagnosis_id", string="Findings"
@@ -334,9 +330,11 @@ class CrmFunnelDiagnosis(models.TransientModel):
             )
         lines = []
         widest = (0.0, [])
-        for step, _label in self.env["crm.funnel.report"]._fields[
-            "funnel_step"
-        ]._description_selection(self.env):
+        for step, _label in (
+            self.env["crm.funnel.report"]
+            ._fields["funnel_step"]
+            ._description_selection(self.env)
+        ):
             people = sorted(by_step.get(step, []), key=lambda p: (-p[0], p[1]))
             if len(people) < 2:
                 continue
