@@ -211,6 +211,19 @@ class CrmFunnelReport(models.Model):
         )
 
     # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
+    @api.model
+    def _read_group_orderby(self, order, groupby_terms, query):
+        # funnel steps in funnel order (New first, Won last), not alphabetically
+        if "funnel_step" in groupby_terms:
+            groupby_terms = dict(
+                groupby_terms, funnel_step=_step_rank(groupby_terms["funnel_step"])
+            )
+        return super()._read_group_orderby(order, groupby_terms, query)
+
+    # ------------------------------------------------------------
     # FIGURES
     # ------------------------------------------------------------
 

@@ -86,6 +86,21 @@ class TestFunnelReport(FunnelCommon):
         self.assertEqual(got["price"], (3, 2, 1, 0))
         self.assertEqual(got["won"], (2, 0, 0, 2))
 
+    def test_steps_in_funnel_order(self):
+        """Groups come New first and Won last, in a pivot (eager) and a list."""
+        expected = ["new", "qualified", "offer", "price", "contract", "won"]
+        groups = self.report.read_group(
+            self.domain_a, ["entered_count"], ["funnel_step"], lazy=False
+        )
+        self.assertEqual([g["funnel_step"] for g in groups], expected)
+        groups = self.report.read_group(
+            self.domain_a,
+            ["entered_count"],
+            ["funnel_step"],
+            orderby="funnel_step desc",
+        )
+        self.assertEqual([g["funnel_step"] for g in groups], expected[::-1])
+
     def test_conversion_rates(self):
         groups = self.report._read_group(
             self.domain_a,

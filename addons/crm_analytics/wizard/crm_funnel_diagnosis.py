@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.crm_analytics.report.crm_funnel_report import STEP_KEYS
+
 # ir.config_parameter key -> default, edited in Settings > CRM > Funnel diagnosis
 DIAGNOSIS_THRESHOLDS = {
     "crm_analytics.funnel_min_stays": 3,
@@ -174,11 +176,7 @@ class CrmFunnelDiagnosis(models.TransientModel):
                 ),
             )
             return vals
-        earlier = [
-            data["steps"][key]
-            for key in ("new", "qualified", "offer", "price", "contract")
-        ]
-        earlier = earlier[: [f is figures for f in earlier].index(True)]
+        earlier = [data["steps"][key] for key in STEP_KEYS[: STEP_KEYS.index(step)]]
         earlier_decided = sum(f["entered"] - f["stayed"] for f in earlier)
         earlier_rate = _rate(sum(f["advanced"] for f in earlier), earlier_decided)
         vals.update(
