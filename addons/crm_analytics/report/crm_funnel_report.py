@@ -117,19 +117,13 @@ class CrmFunnelReport(models.Model):
     # ------------------------------------------------------------
 
     def _select(self):
+        # what the lead did after this stay, from the `later` join of _from
         won_later = SQL(
-            """CASE WHEN stay.funnel_step = 'won' OR EXISTS (
-                   SELECT 1 FROM crm_lead_stage_history later
-                    WHERE later.lead_id = stay.lead_id AND later.id > stay.id
-                      AND later.funnel_step = 'won') THEN 1 ELSE 0 END"""
+            "CASE WHEN stay.funnel_step = 'won' OR later.won THEN 1 ELSE 0 END"
         )
         advanced = SQL(
             """CASE WHEN stay.funnel_step = 'won' OR stay.date_left IS NULL THEN NULL
-                    WHEN EXISTS (
-                   SELECT 1 FROM crm_lead_stage_history later
-                    WHERE later.lead_id = stay.lead_id AND later.id > stay.id
-                      AND %s > %s) THEN 1 ELSE 0 END""",
-            _step_rank(SQL("later.funnel_step")),
+                    WHEN later.max_rank > %s THEN 1 ELSE 0 END""",
             _step_rank(SQL("stay.funnel_step")),
         )
         return SQL(
@@ -178,6 +172,11 @@ class CrmFunnelReport(models.Model):
             JOIN crm_lead lead ON lead.id = stay.lead_id
             LEFT JOIN res_partner partner ON partner.id = lead.partner_id
             LEFT JOIN LATERAL (
+                SELECT MAX(%s) AS max_rank, BOOL_OR(following.funnel_step = 'won') AS won
+                  FROM crm_lead_stage_history following
+                 WHERE following.lead_id = stay.lead_id AND following.id > stay.id
+                ) later ON TRUE
+            LEFT JOIN LATERAL (
                 SELECT emp.department_id FROM hr_employee emp
                  WHERE emp.user_id = stay.salesperson_id AND emp.active
               ORDER BY (emp.company_id = stay.company_id) DESC, emp.id
@@ -192,13 +191,23 @@ class CrmFunnelReport(models.Model):
                    AND line.display_type IS NULL
               ORDER BY line.price_subtotal DESC, line.id
                  LIMIT 1) quotation ON TRUE
-            """
+            """,
+            _step_rank(SQL("following.funnel_step")),
         )
 
     def _where(self):
         return SQL("stay.stage_to_id IS NOT NULL")
 
     def init(self):
+        # the view looks up the quotations of each lead: sale_crm leaves
+        # sale_order.opportunity_id without an index
+        tools.create_index(
+            self.env.cr,
+            "sale_order_opportunity_id_crm_analytics_idx",
+            "sale_order",
+            ["opportunity_id"],
+            where="opportunity_id IS NOT NULL",
+        )
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
