@@ -172,7 +172,8 @@ class CrmFunnelReport(models.Model):
             JOIN crm_lead lead ON lead.id = stay.lead_id
             LEFT JOIN res_partner partner ON partner.id = lead.partner_id
             LEFT JOIN LATERAL (
-                SELECT MAX(%s) AS max_rank, BOOL_OR(following.funnel_step = 'won') AS won
+                SELECT MAX(%s) AS max_rank,
+                       BOOL_OR(following.funnel_step = 'won') AS won
                   FROM crm_lead_stage_history following
                  WHERE following.lead_id = stay.lead_id AND following.id > stay.id
                 ) later ON TRUE
