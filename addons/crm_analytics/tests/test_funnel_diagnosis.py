@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import FunnelCommon
 
@@ -177,6 +177,24 @@ class TestFunnelDiagnosis(FunnelCommon):
         healthy = self._diagnose(self.team_healthy)["prospect_inflow"]
         self.assertFalse(healthy.is_alert)
         self.assertIn("no earlier period", healthy.message)
+
+    def test_form(self):
+        """A salesperson opens the panel: last three months by default, Diagnose
+        fills the five findings in the form."""
+        with Form(self.env["crm.funnel.diagnosis"].with_user(self.salesman_a)) as panel:
+            self.assertEqual(panel.date_to, self.today)
+            self.assertEqual(panel.date_from.day, 1)
+            panel.team_id = self.team_healthy
+        diagnosis = panel.record
+        action = diagnosis.action_diagnose()
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), (diagnosis._name, diagnosis.id)
+        )
+        self.assertEqual(len(diagnosis.finding_ids), 5)
+        self.assertEqual(diagnosis.alert_count, 0)
+        # diagnosing again replaces the findings
+        diagnosis.action_diagnose()
+        self.assertEqual(len(diagnosis.finding_ids), 5)
 
     def test_bad_period(self):
         with self.assertRaises(ValidationError):

@@ -8,7 +8,7 @@ from unittest.mock import patch
 import openpyxl
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.crm_analytics.wizard import crm_analytics_xlsx_export
 
@@ -135,6 +135,16 @@ class TestXlsxExport(FunnelCommon):
         self.assertEqual(workbook["Funnel"]["B2"].value, 1)
         with self.assertRaises(AccessError):
             export.attachment_id.with_user(self.salesman_a).read(["raw"])
+
+    def test_form(self):
+        with Form(
+            self.env["crm.analytics.xlsx.export"].with_user(self.manager)
+        ) as form:
+            self.assertEqual(form.date_to, self.today)
+            form.team_id = self.team_b
+        action = form.record.action_export()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertTrue(form.record.attachment_id.raw.startswith(b"PK"))
 
     def test_bad_period(self):
         with self.assertRaises(ValidationError):
