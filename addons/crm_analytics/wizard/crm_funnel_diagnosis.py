@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.crm_analytics.report.crm_funnel_report import STEP_KEYS
+from ..report.crm_funnel_report import STEP_KEYS
 
 # ir.config_parameter key -> default, edited in Settings > CRM > Funnel diagnosis
 DIAGNOSIS_THRESHOLDS = {
