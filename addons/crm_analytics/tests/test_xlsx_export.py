@@ -95,6 +95,13 @@ class TestXlsxExport(FunnelCommon):
         # 2 x 6 won stays + 2 x 3 lost + 2 open: 20 stays of team A
         self.assertEqual(stays.max_row, 1 + 20)
         self.assertEqual(
+            {stays.cell(row, 2).value for row in range(2, 22)},
+            {"Won 0", "Won 1", "Lost 0", "Lost 1", "Open"},
+        )
+        self.assertEqual(stays["C2"].value, "New")
+        self.assertEqual(stays.cell(2, 10).value, self.salesman_a.name)
+        self.assertEqual(stays.cell(2, 11).value, "Team A")
+        self.assertEqual(
             sorted(stays.cell(row, 1).value for row in range(2, 22)),
             sorted(
                 self.env["crm.funnel.report"]

@@ -9,6 +9,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from odoo.addons.crm_extended.models.crm_stage import FUNNEL_STEPS
 
@@ -365,20 +366,52 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
         ]
 
     def _iter_stays(self, fnames):
-        """Rows of the report for the period and team, read by batches of ids
-        (keyset pagination), the cache emptied after each batch."""
+        """Rows of the report for the period and team as {field: value}, many2one
+        values as names, read in batches of ids (keyset pagination on the report's
+        query, record rules applied) so one batch at most is in memory."""
         report = self.env["crm.funnel.report"]
+        report.check_access("read")
         domain = self._get_report_domain()
+        many2ones = [name for name in fnames if report._fields[name].type == "many2one"]
         last_id = 0
         while True:
-            stays = report.search(
+            query = report._search(
                 domain + [("id", ">", last_id)], order="id", limit=STAYS_BATCH_SIZE
             )
-            if not stays:
+            rows = self.env.execute_query_dict(
+                query.select(
+                    *(
+                        SQL.identifier(query.table, name)
+                        for name in dict.fromkeys(["id", *fnames])
+                    )
+                )
+            )
+            if not rows:
                 return
-            yield from stays.read(fnames, load="_classic_read")
-            last_id = stays[-1].id
-            report.invalidate_model()
+            names = self._get_batch_names(rows, many2ones)
+            for row in rows:
+                for name in many2ones:
+                    row[name] = names[name].get(row[name])
+                yield row
+            last_id = rows[-1]["id"]
+
+    def _get_batch_names(self, rows, many2ones):
+        """{field: {id: display name}} of the records a batch of rows refers to,
+        one query per related model. Rows come from the report under its record
+        rules; like a many2one read, their names are read as superuser."""
+        report_fields = self.env["crm.funnel.report"]._fields
+        names = {}
+        for name in many2ones:
+            ids = {row[name] for row in rows if row[name]}
+            comodel_sudo = (
+                self.env[report_fields[name].comodel_name]
+                .sudo()
+                .with_context(active_test=False)
+            )
+            names[name] = {
+                record.id: record.display_name for record in comodel_sudo.browse(ids)
+            }
+        return names
 
     def _build_stays_sheet(self, workbook, formats):
         """One row per stay (the raw rows of the Funnel Analysis report)."""
@@ -401,13 +434,13 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
                 if value is False or value is None:
                     continue
                 if ftype == "many2one":
-                    sheet.write_string(row, col, value[1] or "")
+                    sheet.write_string(row, col, value or "")
                 elif ftype == "selection":
                     sheet.write_string(row, col, selections[name].get(value, value))
                 elif ftype == "datetime":
                     sheet.write_datetime(row, col, value, formats["datetime"])
                 elif ftype in ("float", "monetary"):
-                    sheet.write_number(row, col, value, formats["money"])
+                    sheet.write_number(row, col, float(value), formats["money"])
                 elif ftype == "integer":
                     sheet.write_number(row, col, value)
                 else:
