@@ -196,6 +196,20 @@ class TestFunnelDiagnosis(FunnelCommon):
         diagnosis.action_diagnose()
         self.assertEqual(len(diagnosis.finding_ids), 5)
 
+    def test_bad_thresholds(self):
+        Settings = self.env["res.config.settings"]
+        for values in (
+            {"crm_funnel_offer_min_rate": 120},
+            {"crm_funnel_salesperson_gap": -5},
+            {"crm_funnel_prospect_periods": 0},
+            {"crm_funnel_payment_max_days": -1},
+        ):
+            with self.assertRaises(ValidationError):
+                Settings.create(values)
+        self.assertEqual(
+            self.env["crm.funnel.diagnosis"]._get_thresholds()["offer_min_rate"], 40
+        )
+
     def test_bad_period(self):
         with self.assertRaises(ValidationError):
             self.Diagnosis.create(
