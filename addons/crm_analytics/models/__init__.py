@@ -1,2 +1,3 @@
 from . import utm_campaign_cost
 from . import utm_campaign
+from . import res_config_settings

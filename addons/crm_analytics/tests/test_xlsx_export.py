@@ -1,0 +1,164 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+from datetime import timedelta
+from io import BytesIO
+from unittest.mock import patch
+
+import openpyxl
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import Form, tagged
+
+from odoo.addons.crm_analytics.wizard import crm_analytics_xlsx_export
+
+from .common import FunnelCommon
+
+
+@tagged("post_install", "-at_install")
+class TestXlsxExport(FunnelCommon):
+    """Team A: 2 won leads, 2 lost at the offer, 1 lead still qualified (5 leads,
+    24 stays); team B: 1 lead still new."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        a = {"user": cls.salesman_a, "team": cls.team_a}
+        for index in range(2):
+            cls._run(f"Won {index}", cls.path_won, **a)
+            cls._run(f"Lost {index}", cls._path("offer"), lost=cls.reason_offer, **a)
+        cls._run("Open", cls._path("qualified"), **a)
+        cls._run("B", cls._path("new"), user=cls.salesman_b, team=cls.team_b)
+        cls.Export = cls.env["crm.analytics.xlsx.export"].with_user(cls.manager)
+
+    def _export(self, **values):
+        export = self.Export.create(
+            dict(
+                {
+                    "date_from": self.today - timedelta(days=10),
+                    "date_to": self.today,
+                    "team_id": self.team_a.id,
+                },
+                **values,
+            )
+        )
+        with patch.object(crm_analytics_xlsx_export, "STAYS_BATCH_SIZE", 7):
+            action = export.action_export()
+        attachment = export.attachment_id
+        self.assertEqual(action["url"], f"/web/content/{attachment.id}?download=true")
+        return attachment, openpyxl.load_workbook(
+            BytesIO(base64.b64decode(attachment.datas))
+        )
+
+    def test_workbook(self):
+        attachment, workbook = self._export()
+        self.assertEqual(
+            attachment.name,
+            f"crm_analytics_{self.today - timedelta(days=10)}_{self.today}.xlsx",
+        )
+        self.assertEqual(
+            workbook.sheetnames, ["Funnel", "Diagnostics", "Salespeople", "Stays"]
+        )
+        funnel = workbook["Funnel"]
+        self.assertEqual(
+            [cell.value for cell in funnel[1]][:4],
+            ["Step", "Entered", "Moved On", "Lost"],
+        )
+        self.assertEqual(
+            [funnel.cell(row, 1).value for row in range(2, 9)],
+            [
+                "New",
+                "Qualified",
+                "Offer sent",
+                "Price discussion",
+                "Contract & payment",
+                "Won",
+                "Total",
+            ],
+        )
+        self.assertEqual(funnel["B2"].value, 5)  # 5 leads entered New
+        self.assertEqual(funnel["B4"].value, 4)  # 4 reached the offer
+        self.assertEqual(funnel["B8"].value, "=SUM(B2:B7)")
+        self.assertEqual(funnel["H4"].value, '=IF(B4-E4=0,"",F4/(B4-E4))')
+        self.assertEqual(len(funnel._charts), 1)
+        diagnostics = workbook["Diagnostics"]
+        self.assertEqual(diagnostics.max_row, 6)
+        self.assertEqual(diagnostics["A1"].value, "Question")
+        salespeople = workbook["Salespeople"]
+        self.assertEqual(salespeople["A2"].value, self.salesman_a.name)
+        self.assertEqual(salespeople.max_row, 8)  # header, 6 steps, total
+        self.assertEqual(salespeople["B7"].value, "Won")
+        self.assertEqual(salespeople["C8"].value, "=SUM(C2:C7)")
+        stays = workbook["Stays"]
+        self.assertEqual(stays["A1"].value, "ID")
+        self.assertEqual(stays["B1"].value, "Lead/Opportunity")
+        # 2 x 6 won stays + 2 x 3 lost + 2 open: 20 stays of team A
+        self.assertEqual(stays.max_row, 1 + 20)
+        self.assertEqual(
+            {stays.cell(row, 2).value for row in range(2, 22)},
+            {"Won 0", "Won 1", "Lost 0", "Lost 1", "Open"},
+        )
+        self.assertEqual(stays["C2"].value, "New")
+        self.assertEqual(stays.cell(2, 10).value, self.salesman_a.name)
+        self.assertEqual(stays.cell(2, 11).value, "Team A")
+        self.assertEqual(
+            sorted(stays.cell(row, 1).value for row in range(2, 22)),
+            sorted(
+                self.env["crm.funnel.report"]
+                .search([("team_id", "=", self.team_a.id)])
+                .ids
+            ),
+        )
+
+    def test_hook_adds_sheet(self):
+        """A module adds a sheet by extending `_get_sheet_builders`."""
+
+        def build_extra(workbook, formats):
+            workbook.add_worksheet("Extra").write(0, 0, "Hello", formats["header"])
+
+        original = crm_analytics_xlsx_export.CrmAnalyticsXlsxExport._get_sheet_builders
+
+        def builders(self):
+            return original(self) + [build_extra]
+
+        with patch.object(
+            crm_analytics_xlsx_export.CrmAnalyticsXlsxExport,
+            "_get_sheet_builders",
+            builders,
+        ):
+            _attachment, workbook = self._export()
+        self.assertEqual(workbook.sheetnames[-1], "Extra")
+        self.assertEqual(workbook["Extra"]["A1"].value, "Hello")
+
+    def test_salesperson_exports_own_rows(self):
+        export = (
+            self.env["crm.analytics.xlsx.export"]
+            .with_user(self.salesman_b)
+            .create({"date_from": self.today, "date_to": self.today})
+        )
+        export.action_export()
+        workbook = openpyxl.load_workbook(BytesIO(export.attachment_id.raw))
+        self.assertEqual(workbook["Stays"].max_row, 2)
+        self.assertEqual(workbook["Funnel"]["B2"].value, 1)
+        with self.assertRaises(AccessError):
+            export.attachment_id.with_user(self.salesman_a).read(["raw"])
+
+    def test_form(self):
+        with Form(
+            self.env["crm.analytics.xlsx.export"].with_user(self.manager)
+        ) as form:
+            self.assertEqual(form.date_to, self.today)
+            form.team_id = self.team_b
+        action = form.record.action_export()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertTrue(form.record.attachment_id.raw.startswith(b"PK"))
+
+    def test_bad_period(self):
+        with self.assertRaises(ValidationError):
+            self.Export.create(
+                {"date_from": self.today, "date_to": self.today - timedelta(days=1)}
+            )
+
+    def test_portal_denied(self):
+        with self.assertRaises(AccessError):
+            self.env["crm.analytics.xlsx.export"].with_user(self.portal_user).create({})

@@ -1,0 +1,3 @@
+from . import crm_funnel_diagnosis
+from . import crm_funnel_diagnosis_finding
+from . import crm_analytics_xlsx_export

@@ -1,0 +1,447 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import os
+import tempfile
+
+import xlsxwriter
+from dateutil.relativedelta import relativedelta
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from odoo.addons.crm_extended.models.crm_stage import FUNNEL_STEPS
+
+STAYS_BATCH_SIZE = 2000
+
+
+class CrmAnalyticsXlsxExport(models.TransientModel):
+    """Workbook of the CRM analytics for a period and a team.
+
+    The sheets are written by the methods `_get_sheet_builders` lists, in order; each
+    builder receives the workbook, the shared formats and the wizard. A module adds a
+    sheet by appending its own builder to that list. The workbook is written with
+    xlsxwriter in constant-memory mode to a temporary file, rows streamed in order,
+    so the Stays sheet never holds more than one batch of rows in memory.
+    """
+
+    _name = "crm.analytics.xlsx.export"
+    _description = "CRM Analytics XLSX Export"
+
+    def _default_date_from(self):
+        return fields.Date.context_today(self).replace(day=1) - relativedelta(months=2)
+
+    date_from = fields.Date(string="From", required=True, default=_default_date_from)
+    date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
+    team_id = fields.Many2one("crm.team", string="Sales Team")
+    attachment_id = fields.Many2one("ir.attachment", readonly=True)
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for export in self:
+            if export.date_from > export.date_to:
+                raise ValidationError(
+                    self.env._("The period must start before it ends.")
+                )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_export(self):
+        """Build the workbook, store it as an attachment of the wizard and download
+        it."""
+        self.ensure_one()
+        self.env["crm.funnel.report"].check_access("read")
+        filename = self._get_filename()
+        self.attachment_id = self.env["ir.attachment"].create(
+            {
+                "name": filename,
+                "raw": self._build_workbook(),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self.attachment_id.id}?download=true",
+            "target": "self",
+        }
+
+    # ------------------------------------------------------------
+    # WORKBOOK
+    # ------------------------------------------------------------
+
+    def _get_filename(self):
+        return f"crm_analytics_{self.date_from}_{self.date_to}.xlsx"
+
+    def _get_sheet_builders(self):
+        """Ordered methods writing one sheet each: method(workbook, formats)."""
+        return [
+            self._build_funnel_sheet,
+            self._build_diagnostics_sheet,
+            self._build_salespeople_sheet,
+            self._build_stays_sheet,
+        ]
+
+    def _get_diagnosis(self):
+        """The diagnosis of this period and team, in memory (not stored)."""
+        return self.env["crm.funnel.diagnosis"].new(
+            {
+                "date_from": self.date_from,
+                "date_to": self.date_to,
+                "team_id": self.team_id.id,
+            }
+        )
+
+    def _get_report_domain(self):
+        return self._get_diagnosis()._get_report_domain()
+
+    def _get_formats(self, workbook):
+        return {
+            "header": workbook.add_format(
+                {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}
+            ),
+            "total": workbook.add_format({"bold": True, "top": 1}),
+            "percent": workbook.add_format({"num_format": "0.0%"}),
+            "percent_total": workbook.add_format(
+                {"num_format": "0.0%", "bold": True, "top": 1}
+            ),
+            "days": workbook.add_format({"num_format": "0.0"}),
+            "datetime": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+            "money": workbook.add_format({"num_format": "#,##0.00"}),
+            "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+        }
+
+    def _build_workbook(self):
+        """Write every sheet to a temporary file and return its bytes."""
+        with tempfile.TemporaryDirectory() as tmpdir:
+            path = os.path.join(tmpdir, self._get_filename())
+            workbook = xlsxwriter.Workbook(
+                path,
+                {
+                    "constant_memory": True,
+                    "in_memory": False,
+                    "tmpdir": tmpdir,
+                    "remove_timezone": True,
+                },
+            )
+            formats = self._get_formats(workbook)
+            for build in self._get_sheet_builders():
+                build(workbook, formats)
+            workbook.close()
+            with open(path, "rb") as xlsx:
+                return xlsx.read()
+
+    def _write_header(self, sheet, formats, headers, widths=None):
+        for col, header in enumerate(headers):
+            sheet.write(0, col, header, formats["header"])
+        for col, width in enumerate(widths or []):
+            sheet.set_column(col, col, width)
+        sheet.freeze_panes(1, 0)
+
+    def _build_funnel_sheet(self, workbook, formats):
+        """Per step figures; conversions and totals are formulas; a bar chart."""
+        sheet = workbook.add_worksheet(self.env._("Funnel"))
+        # columns must be set before any row is flushed in constant-memory mode
+        headers = [
+            self.env._("Step"),
+            self.env._("Entered"),
+            self.env._("Moved On"),
+            self.env._("Lost"),
+            self.env._("Still There"),
+            self.env._("Reached a Next Step"),
+            self.env._("Won Later"),
+            self.env._("Conversion to Next Step"),
+            self.env._("Conversion to Won"),
+            self.env._("Average Days"),
+            self.env._("Median Days"),
+        ]
+        self._write_header(sheet, formats, headers, [22] + [12] * 10)
+        figures = self.env["crm.funnel.report"]._get_step_figures(
+            self._get_report_domain()
+        )
+        labels = dict(
+            self.env["crm.funnel.report"]
+            ._fields["funnel_step"]
+            ._description_selection(self.env)
+        )
+        keys = ("entered", "moved", "lost", "stayed", "advanced", "won")
+        row = 0
+        for row, (step, _label) in enumerate(FUNNEL_STEPS, start=1):
+            values = figures[step]
+            sheet.write_string(row, 0, labels[step])
+            for col, key in enumerate(keys, start=1):
+                sheet.write_number(row, col, values[key])
+            self._write_conversions(sheet, row, formats["percent"])
+            sheet.write_number(row, 9, values["avg_days"], formats["days"])
+            sheet.write_number(row, 10, values["median_days"], formats["days"])
+        total = row + 1
+        sheet.write_string(total, 0, self.env._("Total"), formats["total"])
+        for col in range(1, len(keys) + 1):
+            sheet.write_formula(
+                total,
+                col,
+                self._sum_formula(col, 1, row),
+                formats["total"],
+            )
+        self._write_conversions(sheet, total, formats["percent_total"])
+        chart = workbook.add_chart({"type": "bar"})
+        chart.add_series(
+            {
+                "name": self.env._("Entered"),
+                "categories": [sheet.name, 1, 0, row, 0],
+                "values": [sheet.name, 1, 1, row, 1],
+                "data_labels": {"value": True},
+            }
+        )
+        chart.set_title({"name": self.env._("Funnel")})
+        chart.set_y_axis({"reverse": True})
+        chart.set_legend({"none": True})
+        sheet.insert_chart(total + 2, 0, chart, {"x_scale": 1.5, "y_scale": 1.2})
+
+    def _sum_formula(self, col, first_row, last_row):
+        first = xl_rowcol_to_cell(first_row, col)
+        last = xl_rowcol_to_cell(last_row, col)
+        return f"=SUM({first}:{last})"
+
+    def _write_conversions(self, sheet, row, cell_format):
+        """Conversion formulas of a Funnel row: reached a next step / stays left,
+        won later / entered."""
+
+        def cell(col):
+            return xl_rowcol_to_cell(row, col)
+
+        sheet.write_formula(
+            row,
+            7,
+            f'=IF({cell(1)}-{cell(4)}=0,"",{cell(5)}/({cell(1)}-{cell(4)}))',
+            cell_format,
+        )
+        sheet.write_formula(
+            row, 8, f'=IF({cell(1)}=0,"",{cell(6)}/{cell(1)})', cell_format
+        )
+
+    def _build_diagnostics_sheet(self, workbook, formats):
+        """The five findings of the diagnosis panel for the same period and team."""
+        sheet = workbook.add_worksheet(self.env._("Diagnostics"))
+        self._write_header(
+            sheet,
+            formats,
+            [
+                self.env._("Question"),
+                self.env._("Alert"),
+                self.env._("Finding"),
+                self.env._("Value"),
+                self.env._("Threshold"),
+                self.env._("Leads"),
+            ],
+            [40, 8, 90, 10, 10, 8],
+        )
+        for row, finding in enumerate(self._get_diagnosis()._compute_findings(), 1):
+            sheet.write_string(row, 0, finding["name"], formats["wrap"])
+            sheet.write_string(
+                row,
+                1,
+                self.env._("Yes") if finding["is_alert"] else self.env._("No"),
+            )
+            sheet.write_string(row, 2, finding["message"], formats["wrap"])
+            sheet.write_number(row, 3, finding["value"], formats["days"])
+            sheet.write_number(row, 4, finding["threshold"], formats["days"])
+            sheet.write_number(row, 5, len(finding["lead_ids"][0][2]))
+
+    def _build_salespeople_sheet(self, workbook, formats):
+        """Each salesperson's funnel, step by step, for side-by-side comparison."""
+        sheet = workbook.add_worksheet(self.env._("Salespeople"))
+        self._write_header(
+            sheet,
+            formats,
+            [
+                self.env._("Salesperson"),
+                self.env._("Step"),
+                self.env._("Entered"),
+                self.env._("Moved On"),
+                self.env._("Lost"),
+                self.env._("Still There"),
+                self.env._("Reached a Next Step"),
+                self.env._("Won Later"),
+                self.env._("Conversion to Next Step"),
+                self.env._("Conversion to Won"),
+                self.env._("Average Days"),
+            ],
+            [25, 20] + [12] * 9,
+        )
+        groups = self.env["crm.funnel.report"]._read_group(
+            self._get_report_domain(),
+            ["salesperson_id", "funnel_step"],
+            [
+                "entered_count:sum",
+                "moved_count:sum",
+                "lost_count:sum",
+                "stayed_count:sum",
+                "advanced_count:sum",
+                "won_count:sum",
+                "duration_days:avg",
+            ],
+        )
+        order = {step: index for index, (step, _label) in enumerate(FUNNEL_STEPS)}
+        labels = dict(
+            self.env["crm.funnel.report"]
+            ._fields["funnel_step"]
+            ._description_selection(self.env)
+        )
+        groups.sort(
+            key=lambda g: (g[0].display_name or "", order.get(g[1], len(order)))
+        )
+        row = 0
+        for row, (user, step, *counts, avg_days) in enumerate(groups, start=1):
+            sheet.write_string(
+                row, 0, user.display_name or self.env._("No salesperson")
+            )
+            sheet.write_string(row, 1, labels.get(step, ""))
+            for col, count in enumerate(counts, start=2):
+                sheet.write_number(row, col, count)
+            self._write_salesperson_conversions(sheet, row, formats["percent"])
+            sheet.write_number(row, 10, avg_days or 0.0, formats["days"])
+        total = row + 1
+        sheet.write_string(total, 0, self.env._("Total"), formats["total"])
+        for col in range(2, 8):
+            sheet.write_formula(
+                total,
+                col,
+                self._sum_formula(col, 1, max(row, 1)),
+                formats["total"],
+            )
+        self._write_salesperson_conversions(sheet, total, formats["percent_total"])
+
+    def _write_salesperson_conversions(self, sheet, row, cell_format):
+        def cell(col):
+            return xl_rowcol_to_cell(row, col)
+
+        sheet.write_formula(
+            row,
+            8,
+            f'=IF({cell(2)}-{cell(5)}=0,"",{cell(6)}/({cell(2)}-{cell(5)}))',
+            cell_format,
+        )
+        sheet.write_formula(
+            row, 9, f'=IF({cell(2)}=0,"",{cell(7)}/{cell(2)})', cell_format
+        )
+
+    def _get_stays_columns(self):
+        """(report field, header) of the Stays sheet, in order."""
+        report = self.env["crm.funnel.report"]
+        names = [
+            "id",
+            "lead_id",
+            "funnel_step",
+            "stage_id",
+            "date_entered",
+            "date_left",
+            "duration_days",
+            "exit_reason",
+            "lost_reason_id",
+            "salesperson_id",
+            "team_id",
+            "department_id",
+            "medium_id",
+            "source_id",
+            "campaign_id",
+            "partner_id",
+            "rfm_segment",
+            "abc_class",
+            "product_categ_id",
+            "country_id",
+            "state_id",
+            "company_id",
+            "expected_revenue",
+        ]
+        return [
+            (name, report._fields[name].get_description(self.env)["string"])
+            for name in names
+        ]
+
+    def _iter_stays(self, fnames):
+        """Rows of the report for the period and team as {field: value}, many2one
+        values as names, read in batches of ids (keyset pagination on the report's
+        query, record rules applied) so one batch at most is in memory."""
+        report = self.env["crm.funnel.report"]
+        report.check_access("read")
+        domain = self._get_report_domain()
+        many2ones = [name for name in fnames if report._fields[name].type == "many2one"]
+        last_id = 0
+        while True:
+            query = report._search(
+                domain + [("id", ">", last_id)], order="id", limit=STAYS_BATCH_SIZE
+            )
+            rows = self.env.execute_query_dict(
+                query.select(
+                    *(
+                        SQL.identifier(query.table, name)
+                        for name in dict.fromkeys(["id", *fnames])
+                    )
+                )
+            )
+            if not rows:
+                return
+            names = self._get_batch_names(rows, many2ones)
+            for row in rows:
+                for name in many2ones:
+                    row[name] = names[name].get(row[name])
+                yield row
+            last_id = rows[-1]["id"]
+
+    def _get_batch_names(self, rows, many2ones):
+        """{field: {id: display name}} of the records a batch of rows refers to,
+        one query per related model. Rows come from the report under its record
+        rules; like a many2one read, their names are read as superuser."""
+        report_fields = self.env["crm.funnel.report"]._fields
+        names = {}
+        for name in many2ones:
+            ids = {row[name] for row in rows if row[name]}
+            comodel_sudo = (
+                self.env[report_fields[name].comodel_name]
+                .sudo()
+                .with_context(active_test=False)
+            )
+            names[name] = {
+                record.id: record.display_name for record in comodel_sudo.browse(ids)
+            }
+        return names
+
+    def _build_stays_sheet(self, workbook, formats):
+        """One row per stay (the raw rows of the Funnel Analysis report)."""
+        sheet = workbook.add_worksheet(self.env._("Stays"))
+        columns = self._get_stays_columns()
+        self._write_header(
+            sheet, formats, [header for _name, header in columns], [12] * len(columns)
+        )
+        report_fields = self.env["crm.funnel.report"]._fields
+        selections = {
+            name: dict(report_fields[name]._description_selection(self.env))
+            for name, _header in columns
+            if report_fields[name].type == "selection"
+        }
+        fnames = [name for name, _header in columns]
+        for row, stay in enumerate(self._iter_stays(fnames), start=1):
+            for col, name in enumerate(fnames):
+                value = stay[name]
+                ftype = report_fields[name].type
+                if value is False or value is None:
+                    continue
+                if ftype == "many2one":
+                    sheet.write_string(row, col, value or "")
+                elif ftype == "selection":
+                    sheet.write_string(row, col, selections[name].get(value, value))
+                elif ftype == "datetime":
+                    sheet.write_datetime(row, col, value, formats["datetime"])
+                elif ftype in ("float", "monetary"):
+                    sheet.write_number(row, col, float(value), formats["money"])
+                elif ftype == "integer":
+                    sheet.write_number(row, col, value)
+                else:
+                    sheet.write(row, col, value)
