@@ -1,2 +1,5 @@
 from . import utm_campaign_cost
 from . import utm_campaign
+from . import crm_report_ratio_mixin
+from . import crm_team
+from . import digest_digest

@@ -1,1 +1,4 @@
 from . import test_campaign_cost
+from . import test_roi_report
+from . import test_cost_import
+from . import test_kpi_report

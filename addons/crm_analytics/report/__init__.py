@@ -1,0 +1,3 @@
+from . import crm_roi_report
+from . import crm_kpi_report
+from . import crm_demand_forecast
