@@ -53,7 +53,9 @@ class CrmReportRatioMixin(models.AbstractModel):
         denominator_value = values.get(denominator) or 0.0
         if not denominator_value:
             return 0.0
-        numerator = sum(sign * (values.get(measure) or 0.0) for measure, sign in terms.items())
+        numerator = sum(
+            sign * (values.get(measure) or 0.0) for measure, sign in terms.items()
+        )
         return factor * numerator / denominator_value
 
     @api.model

@@ -86,13 +86,17 @@ class DigestDigest(models.Model):
     def _compute_kpis_actions(self, company, user):
         res = super()._compute_kpis_actions(company, user)
         menu = self.env.ref("crm.crm_menu_root").id
-        res["kpi_crm_won_revenue"] = f"crm_analytics.crm_kpi_report_action?menu_id={menu}"
+        res["kpi_crm_won_revenue"] = (
+            f"crm_analytics.crm_kpi_report_action?menu_id={menu}"
+        )
         res["kpi_crm_win_rate"] = f"crm_analytics.crm_kpi_report_action?menu_id={menu}"
-        res["kpi_crm_calls_made"] = f"crm_analytics.crm_kpi_report_action?menu_id={menu}"
+        res["kpi_crm_calls_made"] = (
+            f"crm_analytics.crm_kpi_report_action?menu_id={menu}"
+        )
         return res
 
     def _subscribe_crm_team_leaders(self):
         """Add the leaders of all sales teams to these digests' recipients."""
-        leaders = self.env["crm.team"].sudo().search([]).user_id
+        leaders = self.env["crm.team"].sudo().search([("user_id", "!=", False)]).user_id
         for digest in self:
             digest.user_ids |= leaders.filtered(lambda user: not user.share)

@@ -29,7 +29,9 @@ class CrmDemandForecast(models.Model):
     date = fields.Date(string="Month", readonly=True)
     product_id = fields.Many2one("product.product", readonly=True)
     product_tmpl_id = fields.Many2one("product.template", readonly=True)
-    categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
+    categ_id = fields.Many2one(
+        "product.category", string="Product Category", readonly=True
+    )
     company_id = fields.Many2one("res.company", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)

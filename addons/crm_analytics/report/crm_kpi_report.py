@@ -292,7 +292,9 @@ class CrmKpiReport(models.Model):
     def _ticket_query(self):
         """Tickets solved (closed) at their closing month, and SLA breaches: closed
         after the SLA deadline, or still open past it (at the deadline's month)."""
-        breached = SQL("t.sla_deadline < COALESCE(t.closed_date, NOW() AT TIME ZONE 'UTC')")
+        breached = SQL(
+            "t.sla_deadline < COALESCE(t.closed_date, NOW() AT TIME ZONE 'UTC')"
+        )
         return self._event(
             SQL("COALESCE(t.closed_date, t.sla_deadline)"),
             SQL("t.company_id"),

@@ -12,17 +12,17 @@ from odoo.addons.base.tests.common import BaseCommon
 class AnalyticsCommon(BaseCommon):
     """Two campaigns, two salespeople, a team leader and a manager.
 
-        Team A (leader: team_leader)        Team B
-          sales_1                             sales_2
+    Team A (leader: team_leader)        Team B
+      sales_1                             sales_2
 
-        campaign     cost   leads (opp.)  won (revenue)   invoiced  paid
-        Spring fair  300    4 (3)         1 (1000)        1000      800
-        Radio spot   100    1 (1)         1 (500)          300        0
+    campaign     cost   leads (opp.)  won (revenue)   invoiced  paid
+    Spring fair  300    4 (3)         1 (1000)        1000      800
+    Radio spot   100    1 (1)         1 (500)          300        0
 
-        sales_1: L1 won 1000 today (created 10 days ago, called after 2h),
-                 L2 lost (called after 4h); target 2000 this month
-        sales_2: L3 open opportunity, L4 lead (called after 1h),
-                 L5 won 500 today (created 20 days ago)
+    sales_1: L1 won 1000 today (created 10 days ago, called after 2h),
+             L2 lost (called after 4h); target 2000 this month
+    sales_2: L3 open opportunity, L4 lead (called after 1h),
+             L5 won 500 today (created 20 days ago)
     """
 
     @classmethod
@@ -59,7 +59,11 @@ class AnalyticsCommon(BaseCommon):
         cls.medium = cls.env["utm.medium"].create({"name": "ROI Fair stand"})
         cls.env["utm.campaign.cost"].create(
             [
-                {"campaign_id": cls.fair.id, "amount": 200.0, "medium_id": cls.medium.id},
+                {
+                    "campaign_id": cls.fair.id,
+                    "amount": 200.0,
+                    "medium_id": cls.medium.id,
+                },
                 {"campaign_id": cls.fair.id, "amount": 100.0},
                 {"campaign_id": cls.radio.id, "amount": 100.0},
             ]
@@ -91,8 +95,8 @@ class AnalyticsCommon(BaseCommon):
         for won, days in ((cls.lead_1, 10), (cls.lead_5, 20)):
             cls.env.cr.execute(
                 SQL(
-                    "UPDATE crm_lead SET create_date = date_closed - %s * INTERVAL '1 day'"
-                    " WHERE id = %s",
+                    "UPDATE crm_lead SET create_date = date_closed"
+                    " - %s * INTERVAL '1 day' WHERE id = %s",
                     days,
                     won.id,
                 )
@@ -136,7 +140,11 @@ class AnalyticsCommon(BaseCommon):
                     (
                         0,
                         0,
-                        {"name": "Service", "price_unit": amount, "tax_ids": [(6, 0, [])]},
+                        {
+                            "name": "Service",
+                            "price_unit": amount,
+                            "tax_ids": [(6, 0, [])],
+                        },
                     )
                 ],
             }

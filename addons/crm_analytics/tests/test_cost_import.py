@@ -42,7 +42,9 @@ class TestCostImport(BaseCommon):
             {"file": base64.b64encode(content), "filename": filename}
         )
         action = wizard.action_import()
-        self.assertEqual(action["res_id"], wizard.id, "the wizard reopens on its result")
+        self.assertEqual(
+            action["res_id"], wizard.id, "the wizard reopens on its result"
+        )
         return wizard
 
     def _costs(self):
@@ -52,17 +54,17 @@ class TestCostImport(BaseCommon):
 
     def test_csv_good_and_bad_rows(self):
         content = (
-            "Campaign;Date;Amount;Medium;Source;Note\n"
-            "Import fair;2026-03-01;1 234,50;Import banner;Import newspaper;Stand\n"
-            "crm_analytics_test.radio_campaign;15.03.2026;99.90;;;\n"
-            "Unknown campaign;2026-03-01;10;;;\n"
-            "Import fair;31.02.2026;10;;;\n"
-            ";;;;;\n"
-            "Import fair;2026-03-02;-5;;;\n"
-            "Import fair;2026-03-02;abc;;;\n"
-            "Import fair;2026-03-02;1.234,5;Nowhere;;\n"
-            "Import radio;2026-04-01;1,234.75;;;\n"
-        ).encode()
+            b"Campaign;Date;Amount;Medium;Source;Note\n"
+            b"Import fair;2026-03-01;1 234,50;Import banner;Import newspaper;Stand\n"
+            b"crm_analytics_test.radio_campaign;15.03.2026;99.90;;;\n"
+            b"Unknown campaign;2026-03-01;10;;;\n"
+            b"Import fair;31.02.2026;10;;;\n"
+            b";;;;;\n"
+            b"Import fair;2026-03-02;-5;;;\n"
+            b"Import fair;2026-03-02;abc;;;\n"
+            b"Import fair;2026-03-02;1.234,5;Nowhere;;\n"
+            b"Import radio;2026-04-01;1,234.75;;;\n"
+        )
         wizard = self._import(content)
         costs = self._costs()
         self.assertEqual(wizard.state, "done")
@@ -122,7 +124,9 @@ class TestCostImport(BaseCommon):
 
     def test_form_and_open_imported_costs(self):
         with Form(self.env["utm.campaign.cost.import"].with_user(self.manager)) as form:
-            form.file = base64.b64encode(b"campaign,date,amount\nImport fair,2026-01-31,7\n")
+            form.file = base64.b64encode(
+                b"campaign,date,amount\nImport fair,2026-01-31,7\n"
+            )
         wizard = form.record
         wizard.action_import()
         action = wizard.action_open_costs()
@@ -132,5 +136,7 @@ class TestCostImport(BaseCommon):
 
     def test_salesman_cannot_import(self):
         with self.assertRaises(AccessError):
-            self._import(b"campaign,date,amount\nImport fair,2026-01-31,7\n", user=self.salesman)
+            self._import(
+                b"campaign,date,amount\nImport fair,2026-01-31,7\n", user=self.salesman
+            )
         self.assertFalse(self._costs())

@@ -63,7 +63,11 @@ class TestKpiReport(AnalyticsCommon):
         Ticket = cls.env["helpdesk.ticket"]
         solved, late = Ticket.create(
             [
-                {"name": "Solved", "description": "<p>x</p>", "user_id": cls.sales_1.id},
+                {
+                    "name": "Solved",
+                    "description": "<p>x</p>",
+                    "user_id": cls.sales_1.id,
+                },
                 {"name": "Late", "description": "<p>y</p>", "user_id": cls.sales_1.id},
             ]
         )
@@ -133,7 +137,11 @@ class TestKpiReport(AnalyticsCommon):
     def test_team_and_department(self):
         department = self.env["hr.department"].create({"name": "Field Sales"})
         self.env["hr.employee"].create(
-            {"name": "Sales One", "user_id": self.sales_1.id, "department_id": department.id}
+            {
+                "name": "Sales One",
+                "user_id": self.sales_1.id,
+                "department_id": department.id,
+            }
         )
         rows = self.env["crm.kpi.report"].search([("user_id", "=", self.sales_1.id)])
         self.assertEqual(rows.team_id, self.team_a)
@@ -172,7 +180,9 @@ class TestKpiReport(AnalyticsCommon):
         self.assertEqual(list(groups), [self.sales_1.id], "sales_2 is in team B")
 
     def test_manager_sees_everyone(self):
-        self.assertEqual(set(self._by_user(self.manager)), {self.sales_1.id, self.sales_2.id})
+        self.assertEqual(
+            set(self._by_user(self.manager)), {self.sales_1.id, self.sales_2.id}
+        )
 
     def test_multi_company(self):
         self.sales_2.company_ids |= self.company_b
@@ -188,8 +198,10 @@ class TestKpiReport(AnalyticsCommon):
         groups = self._by_user(self.manager)
         self.assertEqual(groups[self.sales_2.id]["leads_received"], 3)
         self.manager.company_ids |= self.company_b
-        both = self.env["crm.kpi.report"].with_user(self.manager).with_context(
-            allowed_company_ids=[self.company.id, self.company_b.id]
+        both = (
+            self.env["crm.kpi.report"]
+            .with_user(self.manager)
+            .with_context(allowed_company_ids=[self.company.id, self.company_b.id])
         )
         [group] = both.read_group(
             [("user_id", "=", self.sales_2.id)], ["leads_received:sum"], []
@@ -209,7 +221,11 @@ class TestKpiReport(AnalyticsCommon):
                 ("user_id", "=", self.sales_1.id),
                 ("date", "=", fields.Date.today().replace(day=1)),
             ],
-            {"user_id": {"fields": {"display_name": {}}}, "attainment": {}, "win_rate": {}},
+            {
+                "user_id": {"fields": {"display_name": {}}},
+                "attainment": {},
+                "win_rate": {},
+            },
         )
         self.assertEqual(cards["length"], 1)
         self.assertAlmostEqual(cards["records"][0]["attainment"], 50.0)
@@ -222,7 +238,11 @@ class TestKpiReport(AnalyticsCommon):
             Report.read_group([], self.MEASURES, groupby, lazy=False)
         self.env["crm.call"].create(
             [
-                {"partner_id": self.customer.id, "user_id": user.id, "outcome": "no_answer"}
+                {
+                    "partner_id": self.customer.id,
+                    "user_id": user.id,
+                    "outcome": "no_answer",
+                }
                 for user in (self.sales_1, self.sales_2, self.manager) * 4
             ]
         )

@@ -88,7 +88,13 @@ class TestRoiReport(AnalyticsCommon):
         )
         self.assertFigures(
             total,
-            {"cost": 400, "cost_per_lead": 80, "cost_per_won": 200, "roi": 100, "romi": 275},
+            {
+                "cost": 400,
+                "cost_per_lead": 80,
+                "cost_per_won": 200,
+                "roi": 100,
+                "romi": 275,
+            },
         )
 
     def test_ratio_alone_does_not_leak_helper_measures(self):
@@ -170,17 +176,21 @@ class TestRoiReport(AnalyticsCommon):
         groups = self._by_campaign(user=self.manager)
         self.assertEqual(groups[self.fair.id]["cost"], 300, "company B cost hidden")
         self.manager.company_ids |= self.company_b
-        groups = self._report(self.manager).with_context(
-            allowed_company_ids=[self.company.id, self.company_b.id]
-        ).read_group(
-            [("campaign_id", "=", self.fair.id)], ["cost:sum"], ["campaign_id"]
+        groups = (
+            self._report(self.manager)
+            .with_context(allowed_company_ids=[self.company.id, self.company_b.id])
+            .read_group(
+                [("campaign_id", "=", self.fair.id)], ["cost:sum"], ["campaign_id"]
+            )
         )
         self.assertEqual(groups[0]["cost"], 5300)
 
     def test_query_count_constant_in_rows(self):
         Report = self._report(self.manager)
         domain = [("campaign_id", "!=", False)]
-        Report.read_group(domain, self.MEASURES, ["campaign_id", "date:month"], lazy=False)
+        Report.read_group(
+            domain, self.MEASURES, ["campaign_id", "date:month"], lazy=False
+        )
         with self.assertQueryCount(1):
             Report.read_group(
                 domain, self.MEASURES, ["campaign_id", "date:month"], lazy=False
@@ -191,10 +201,15 @@ class TestRoiReport(AnalyticsCommon):
                 {"campaign_id": campaign.id, "amount": 10.0 * (index + 1)}
             )
             self.env["crm.lead"].create(
-                [{"name": f"Extra {index}-{n}", "campaign_id": campaign.id} for n in range(3)]
+                [
+                    {"name": f"Extra {index}-{n}", "campaign_id": campaign.id}
+                    for n in range(3)
+                ]
             )
         self.env.flush_all()
-        Report.read_group(domain, self.MEASURES, ["campaign_id", "date:month"], lazy=False)
+        Report.read_group(
+            domain, self.MEASURES, ["campaign_id", "date:month"], lazy=False
+        )
         with self.assertQueryCount(1):
             Report.read_group(
                 domain, self.MEASURES, ["campaign_id", "date:month"], lazy=False

@@ -150,10 +150,7 @@ class UtmCampaignCostImport(models.TransientModel):
             ) from error
         try:
             sheet = workbook.worksheets[0]
-            return [
-                list(row)
-                for row in sheet.iter_rows(values_only=True)
-            ]
+            return [list(row) for row in sheet.iter_rows(values_only=True)]
         finally:
             workbook.close()
 
@@ -176,7 +173,9 @@ class UtmCampaignCostImport(models.TransientModel):
         """Campaigns, mediums and sources named in the file, with one query each."""
 
         def names(column):
-            return {str(v[column]).strip() for v in rows if v.get(column) not in (None, "")}
+            return {
+                str(v[column]).strip() for v in rows if v.get(column) not in (None, "")
+            }
 
         def by_name(model, values):
             mapping = {}
@@ -226,7 +225,9 @@ class UtmCampaignCostImport(models.TransientModel):
         for column, model in (("medium", "utm.medium"), ("source", "utm.source")):
             name = str(values.get(column) or "").strip()
             if name:
-                vals[f"{column}_id"] = self._find_record(column, name, lookups, model).id
+                vals[f"{column}_id"] = self._find_record(
+                    column, name, lookups, model
+                ).id
         note = str(values.get("note") or "").strip()
         if note:
             vals["note"] = note
