@@ -25,6 +25,28 @@ class CrmDemandForecast(models.Model):
     _auto = False
     _rec_name = "product_id"
     _order = "date desc, product_id"
+    # pending ORM writes to flush before reading the view
+    _depends = {
+        "sale.order.line": [
+            "product_id",
+            "product_uom_qty",
+            "product_uom",
+            "order_id",
+            "display_type",
+        ],
+        "sale.order": [
+            "state",
+            "date_order",
+            "company_id",
+            "user_id",
+            "team_id",
+            "opportunity_id",
+        ],
+        "crm.lead": ["active", "probability", "date_deadline", "user_id", "team_id"],
+        "product.product": ["product_tmpl_id"],
+        "product.template": ["categ_id", "uom_id"],
+        "uom.uom": ["factor"],
+    }
 
     date = fields.Date(string="Month", readonly=True)
     product_id = fields.Many2one("product.product", readonly=True)

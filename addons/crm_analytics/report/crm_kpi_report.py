@@ -23,6 +23,61 @@ class CrmKpiReport(models.Model):
     _auto = False
     _rec_name = "user_id"
     _order = "date desc, user_id"
+    # pending ORM writes to flush before reading the view
+    _depends = {
+        "crm.lead": [
+            "create_date",
+            "date_closed",
+            "company_id",
+            "user_id",
+            "team_id",
+            "active",
+            "probability",
+            "expected_revenue",
+        ],
+        "mail.activity": [
+            "create_date",
+            "res_model",
+            "res_id",
+            "user_id",
+            "date_deadline",
+            "active",
+        ],
+        "mail.message": [
+            "model",
+            "res_id",
+            "mail_activity_type_id",
+            "message_type",
+            "author_id",
+            "date",
+        ],
+        "res.users": ["partner_id", "share", "sale_team_id", "company_id"],
+        "crm.call": [
+            "lead_id",
+            "date_start",
+            "company_id",
+            "user_id",
+            "team_id",
+            "outcome",
+        ],
+        "helpdesk.ticket": [
+            "closed_date",
+            "sla_deadline",
+            "company_id",
+            "user_id",
+            "stage_id",
+        ],
+        "helpdesk.ticket.stage": ["closed"],
+        "crm.target": [
+            "date_from",
+            "date_to",
+            "company_id",
+            "user_id",
+            "target_revenue",
+            "period",
+        ],
+        "hr.employee": ["user_id", "department_id", "active", "company_id"],
+    }
 
     date = fields.Date(string="Month", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
@@ -158,7 +213,7 @@ class CrmKpiReport(models.Model):
                        SUM(e.won_count + e.lost_count) AS closed_count
                   FROM (%(events)s) e
              LEFT JOIN res_users u ON u.id = e.user_id
-                 WHERE e.date IS NOT NULL AND e.company_id IS NOT NULL
+                 WHERE e.date IS NOT NULL
               GROUP BY e.date, e.company_id, e.user_id,
                        COALESCE(u.sale_team_id, e.team_id)
               ) r

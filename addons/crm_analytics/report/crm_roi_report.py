@@ -22,6 +22,47 @@ class CrmRoiReport(models.Model):
     _auto = False
     _rec_name = "campaign_id"
     _order = "date desc, campaign_id"
+    # pending ORM writes to flush before reading the view
+    _depends = {
+        "utm.campaign.cost": [
+            "date",
+            "company_id",
+            "campaign_id",
+            "medium_id",
+            "source_id",
+            "amount",
+        ],
+        "crm.lead": [
+            "create_date",
+            "company_id",
+            "campaign_id",
+            "medium_id",
+            "source_id",
+            "team_id",
+            "user_id",
+            "partner_id",
+            "type",
+            "active",
+            "probability",
+            "date_closed",
+            "expected_revenue",
+        ],
+        "res.partner": ["commercial_partner_id", "rfm_segment", "abc_class"],
+        "account.move": [
+            "invoice_date",
+            "company_id",
+            "campaign_id",
+            "medium_id",
+            "source_id",
+            "team_id",
+            "invoice_user_id",
+            "commercial_partner_id",
+            "amount_untaxed_signed",
+            "payment_state",
+            "move_type",
+            "state",
+        ],
+    }
 
     date = fields.Date(string="Month", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)

@@ -66,7 +66,6 @@ class TestDemandForecast(BaseCommon):
         past.action_confirm()
         past.date_order = fields.Datetime.now() - relativedelta(months=2)
         cls._order(False, 6).action_confirm()
-        cls.env.flush_all()
 
     @classmethod
     def _order(cls, lead, qty, uom=None):
@@ -124,3 +123,23 @@ class TestDemandForecast(BaseCommon):
         months = self._by_month(self.salesman)
         self.assertEqual(months[str(self.in_two_months)], (4, 0, 0, 4))
         self.assertNotIn(str(self.next_month), months, "other's pipeline, no baseline")
+
+    def test_manager_sees_everything_of_their_companies(self):
+        manager = new_test_user(
+            self.env, login="forecast_manager", groups="sales_team.group_sale_manager"
+        )
+        self.assertEqual(self._by_month(manager), self._by_month())
+        company_b = self.env["res.company"].create({"name": "Forecast Company B"})
+        order_b = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "company_id": company_b.id,
+                "user_id": False,
+                "order_line": [
+                    (0, 0, {"product_id": self.product.id, "product_uom_qty": 50})
+                ],
+            }
+        )
+        order_b.action_confirm()
+        months = self._by_month(manager)
+        self.assertEqual(months[str(self.this_month)], (0, 6, 0, 0), "company B hidden")

@@ -54,7 +54,6 @@ class TestDigest(BaseCommon):
                 "kpi_crm_calls_made": True,
             }
         )
-        cls.env.flush_all()
 
     def _period_digest(self):
         now = fields.Datetime.now()

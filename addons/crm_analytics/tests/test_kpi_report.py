@@ -76,7 +76,6 @@ class TestKpiReport(AnalyticsCommon):
         late.sla_deadline = fields.Datetime.now() - timedelta(hours=1)
 
     def _by_user(self, user=None):
-        self.env.flush_all()
         Report = self.env["crm.kpi.report"]
         if user:
             Report = Report.with_user(user)
@@ -162,7 +161,6 @@ class TestKpiReport(AnalyticsCommon):
                 "target_revenue": 900.0,
             }
         )
-        self.env.flush_all()
         groups = self.env["crm.kpi.report"].read_group(
             [("user_id", "=", self.sales_2.id), ("date", ">=", start)],
             ["target_revenue:sum"],
@@ -194,7 +192,6 @@ class TestKpiReport(AnalyticsCommon):
                 "team_id": False,
             }
         )
-        self.env.flush_all()
         groups = self._by_user(self.manager)
         self.assertEqual(groups[self.sales_2.id]["leads_received"], 3)
         self.manager.company_ids |= self.company_b
@@ -246,7 +243,6 @@ class TestKpiReport(AnalyticsCommon):
                 for user in (self.sales_1, self.sales_2, self.manager) * 4
             ]
         )
-        self.env.flush_all()
         Report.read_group([], self.MEASURES, groupby, lazy=False)
         with self.assertQueryCount(1):
             Report.read_group([], self.MEASURES, groupby, lazy=False)

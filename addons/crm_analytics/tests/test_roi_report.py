@@ -146,7 +146,6 @@ class TestRoiReport(AnalyticsCommon):
         by_team = self._by_campaign(domain=[("team_id", "=", self.team_b.id)])
         self.assertEqual(by_team[self.radio.id]["won_revenue"], 500)
         self.customer.rfm_segment = "champion"
-        self.env.flush_all()
         by_segment = self._by_campaign(domain=[("rfm_segment", "=", "champion")])
         self.assertEqual(by_segment[self.fair.id]["leads"], 4)
 
@@ -206,7 +205,6 @@ class TestRoiReport(AnalyticsCommon):
                     for n in range(3)
                 ]
             )
-        self.env.flush_all()
         Report.read_group(
             domain, self.MEASURES, ["campaign_id", "date:month"], lazy=False
         )
