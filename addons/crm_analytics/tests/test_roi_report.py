@@ -97,6 +97,18 @@ class TestRoiReport(AnalyticsCommon):
             },
         )
 
+    def test_grouped_list_and_graph_path(self):
+        """Grouped lists and graphs call web_read_group, which goes through
+        read_group: their group rows carry the same ratios."""
+        result = self._report(self.manager).web_read_group(
+            [("campaign_id", "in", self.campaigns.ids)],
+            ["cost_per_lead:sum", "roi:sum"],
+            ["campaign_id"],
+        )
+        groups = {group["campaign_id"][0]: group for group in result["groups"]}
+        self.assertAlmostEqual(groups[self.fair.id]["cost_per_lead"], 75.0)
+        self.assertAlmostEqual(groups[self.radio.id]["roi"], -100.0)
+
     def test_ratio_alone_does_not_leak_helper_measures(self):
         [total] = self._report().read_group(
             [("campaign_id", "in", self.campaigns.ids)], ["roi:sum"], []
