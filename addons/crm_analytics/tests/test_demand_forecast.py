@@ -33,6 +33,18 @@ class TestDemandForecast(BaseCommon):
         cls.other_salesman = new_test_user(
             cls.env, login="forecast_other", groups="sales_team.group_sale_salesman"
         )
+        cls.leader = new_test_user(
+            cls.env,
+            login="forecast_leader",
+            groups="crm_extended.group_crm_team_leader",
+        )
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "Forecast team",
+                "user_id": cls.leader.id,
+                "member_ids": [(6, 0, cls.salesman.ids)],
+            }
+        )
         cls.product = cls.env["product.product"].create(
             {"name": "Forecast widget", "type": "consu"}
         )
@@ -123,6 +135,12 @@ class TestDemandForecast(BaseCommon):
         months = self._by_month(self.salesman)
         self.assertEqual(months[str(self.in_two_months)], (4, 0, 0, 4))
         self.assertNotIn(str(self.next_month), months, "other's pipeline, no baseline")
+
+    def test_team_leader_sees_the_team_pipeline(self):
+        self.assertEqual(self.lead_dated.team_id, self.team)
+        months = self._by_month(self.leader)
+        self.assertEqual(months[str(self.in_two_months)], (4, 0, 0, 4))
+        self.assertNotIn(str(self.next_month), months, "other salesperson, no team")
 
     def test_manager_sees_everything_of_their_companies(self):
         manager = new_test_user(
