@@ -2,3 +2,9 @@ from . import test_campaign_cost
 from . import test_funnel_report
 from . import test_funnel_diagnosis
 from . import test_xlsx_export
+from . import test_roi_report
+from . import test_cost_import
+from . import test_kpi_report
+from . import test_digest
+from . import test_demand_forecast
+from . import test_report_views

@@ -1,0 +1,92 @@
+# Copyright 2026 CRM Suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+from odoo.tools import SQL
+
+
+class CrmReportRatioMixin(models.AbstractModel):
+    """Ratios (ROI, win rate, cost per lead...) of a reporting SQL view that stay
+    right in grouped views.
+
+    A ratio cannot be added up: the ROI of a campaign is not the sum, nor the average,
+    of the ROI of its months. So the view stores the additive measures (cost, paid
+    revenue, leads...) and each ratio column is computed twice from one definition:
+    per row in SQL (``_ratio_select_sql``) and per group in ``read_group``, from the
+    summed measures of the group. The pivot, graph and grouped list views all go
+    through ``read_group``, so their totals are true ratios of sums.
+    """
+
+    _name = "crm.report.ratio.mixin"
+    _description = "Report Ratios from Summed Measures"
+
+    @api.model
+    def _get_ratio_definitions(self):
+        """Hook: ``{ratio field: ({measure: sign}, denominator measure, factor)}``
+        meaning ``factor * sum(sign * measure) / denominator`` (0 when the
+        denominator is 0)."""
+        return {}
+
+    @api.model
+    def _ratio_select_sql(self, alias):
+        """SELECT items computing each ratio per row from the measures of ``alias``."""
+        items = []
+        for name, (terms, denominator, factor) in self._get_ratio_definitions().items():
+            numerator = SQL(" + ").join(
+                SQL("(%s * %s)", sign, SQL.identifier(alias, measure))
+                for measure, sign in terms.items()
+            )
+            items.append(
+                SQL(
+                    "COALESCE((%s)::numeric / NULLIF(%s, 0), 0) * %s AS %s",
+                    numerator,
+                    SQL.identifier(alias, denominator),
+                    factor,
+                    SQL.identifier(name),
+                )
+            )
+        return SQL(", ").join(items)
+
+    @api.model
+    def _compute_ratio_value(self, name, values):
+        """The ratio ``name`` from a dict of summed measures."""
+        terms, denominator, factor = self._get_ratio_definitions()[name]
+        denominator_value = values.get(denominator) or 0.0
+        if not denominator_value:
+            return 0.0
+        numerator = sum(
+            sign * (values.get(measure) or 0.0) for measure, sign in terms.items()
+        )
+        return factor * numerator / denominator_value
+
+    @api.model
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
+        """Replace the (meaningless) sum of a ratio by the ratio of the group's sums."""
+        ratios = self._get_ratio_definitions()
+        requested = {spec.split(":")[0].strip() for spec in fields}
+        wanted = [name for name in ratios if name in requested]
+        if not wanted:
+            return super().read_group(
+                domain, fields, groupby, offset, limit, orderby, lazy
+            )
+        needed = set()
+        for name in wanted:
+            terms, denominator, _factor = ratios[name]
+            needed |= set(terms) | {denominator}
+        extra = sorted(needed - requested)
+        groups = super().read_group(
+            domain,
+            list(fields) + [f"{measure}:sum" for measure in extra],
+            groupby,
+            offset,
+            limit,
+            orderby,
+            lazy,
+        )
+        for group in groups:
+            for name in wanted:
+                group[name] = self._compute_ratio_value(name, group)
+            for measure in extra:
+                group.pop(measure, None)
+        return groups
