@@ -26,6 +26,7 @@ and <= 200 MB.
 """
 
 import argparse
+import base64
 import datetime
 import gc
 import json
@@ -225,7 +226,8 @@ def xlsx_output(env, wizard, result, last_attachment_id):
     wizard, the attachment its download action points at, or an attachment it made."""
     for name, field in wizard._fields.items():
         if field.type == "binary" and wizard[name]:
-            return len(wizard.with_context(bin_size=False)[name] or b""), name
+            value = wizard.with_context(bin_size=False)[name]
+            return len(base64.b64decode(value)), name
     attachments = env["ir.attachment"].sudo()
     url = isinstance(result, dict) and result.get("url") or ""
     match = re.search(r"/web/content/(\d+)", url)

@@ -323,11 +323,11 @@ class Generator:
                               FROM generate_series(%(first)s, %(last)s) n,
                                    LATERAL (SELECT %(plan)s) plan,
                                    LATERAL (
-                                       SELECT date_trunc('second', now() at time zone 'UTC')
-                                              - make_interval(days => 1 + mod(n, 700)::int)
-                                              - make_interval(hours => (
-                                                  plan.pace * (%(changes)s + 1))::int)
-                                              AS created) c
+                                SELECT date_trunc('second', now() at time zone 'UTC')
+                                       - make_interval(days => 1 + mod(n, 700)::int)
+                                       - make_interval(hours => (
+                                           plan.pace * (%(changes)s + 1))::int)
+                                       AS created) c
                       ) lead
                     """,
                     tag=args.tag,
@@ -378,7 +378,8 @@ class Generator:
         return SQL(
             """
             SELECT lead.id AS lead_id, i,
-                   lead.create_date + make_interval(hours => (plan.pace * i)::int) AS at,
+                   lead.create_date
+                       + make_interval(hours => (plan.pace * i)::int) AS at,
                    (%(stages)s::int[])[1 + mod(plan.first_stage + i - 1, %(sc)s)]
                        AS old_stage,
                    (%(stages)s::int[])[1 + mod(plan.first_stage + i, %(sc)s)]
@@ -397,7 +398,7 @@ class Generator:
         )
 
     def generate_tracking(self):
-        """Stage changes as Odoo tracks them: one message and one tracking value each."""
+        """Stage changes as Odoo tracks them: a message and a tracking value each."""
         field = self.env["ir.model.fields"]._get("crm.lead", "stage_id")
         for first, last in self.batches(self.args.leads):
             self.run(
@@ -514,7 +515,8 @@ class Generator:
                            date_trunc('second', now() at time zone 'UTC')
                                - make_interval(days => mod(n::bigint * 13, 1095)::int)
                                AS ordered,
-                           %(p_min)s + mod(n::bigint * 104729, %(p_max)s - %(p_min)s + 1)
+                           %(p_min)s
+                               + mod(n::bigint * 104729, %(p_max)s - %(p_min)s + 1)
                                AS partner,
                            100 + mod(n::bigint * 31, 5000) AS amount,
                            now() at time zone 'UTC' AS now_utc,
@@ -564,11 +566,11 @@ class Generator:
                   CROSS JOIN LATERAL (
                         SELECT COALESCE(won.partner_id, o.partner) AS partner) p
                   CROSS JOIN LATERAL (
-                        SELECT LEAST(o.ordered + interval '1 day', o.now_utc) AS preparing,
-                               LEAST(o.ordered + interval '3 days', o.now_utc) AS shipped,
-                               LEAST(o.ordered + interval '5 days', o.now_utc) AS delivered,
-                               LEAST(o.ordered + interval '7 days', o.now_utc) AS invoiced,
-                               LEAST(o.ordered + interval '21 days', o.now_utc) AS paid) d
+                    SELECT LEAST(o.ordered + interval '1 day', o.now_utc) AS preparing,
+                           LEAST(o.ordered + interval '3 days', o.now_utc) AS shipped,
+                           LEAST(o.ordered + interval '5 days', o.now_utc) AS delivered,
+                           LEAST(o.ordered + interval '7 days', o.now_utc) AS invoiced,
+                           LEAST(o.ordered + interval '21 days', o.now_utc) AS paid) d
                 """,
                 tag=args.tag,
                 company=self.company.id,
