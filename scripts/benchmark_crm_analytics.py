@@ -73,6 +73,16 @@ EXPLAINED_QUERIES = [
         "AND lead_id IN (SELECT id FROM crm_lead ORDER BY id LIMIT 1000)",
     ),
     (
+        "for scale: the pipeline's own query (opportunities per stage)",
+        "SELECT stage_id, COUNT(*), SUM(prorated_revenue) FROM crm_lead "
+        "WHERE type = 'opportunity' AND active GROUP BY stage_id",
+    ),
+    (
+        "for scale: all stays per step joined with their leads (a funnel view floor)",
+        "SELECT h.funnel_step, COUNT(*) FROM crm_lead_stage_history h "
+        "JOIN crm_lead l ON l.id = h.lead_id GROUP BY h.funnel_step",
+    ),
+    (
         "median days per step (percentile_cont)",
         "SELECT funnel_step, percentile_cont(0.5) WITHIN GROUP "
         "(ORDER BY duration_days) FROM crm_lead_stage_history "
