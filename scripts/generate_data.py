@@ -614,13 +614,13 @@ class Generator:
     def summary(self):
         total = time.perf_counter() - self.started
         print("\nsummary")
-        print(f"  {'step':<44} {'rows':>12} {'seconds':>9}")
+        print(f"  {'step':<48} {'rows':>12} {'seconds':>9}")
         for label, rows, seconds in self.phases:
-            print(f"  {label:<44} {rows:>12,} {seconds:>9.1f}")
+            print(f"  {label:<48} {rows:>12,} {seconds:>9.1f}")
         [(size,)] = self.fetch(
             SQL("SELECT pg_size_pretty(pg_database_size(current_database()))")
         )
-        print(f"  {'total':<44} {'':>12} {total:>9.1f}")
+        print(f"  {'total':<48} {'':>12} {total:>9.1f}")
         print(f"  database {self.cr.dbname}: {size}", flush=True)
 
 
