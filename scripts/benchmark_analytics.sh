@@ -3,8 +3,8 @@
 # reports against Odoo's Pipeline Analysis (scripts/benchmark_crm_analytics.py).
 #   scripts/benchmark_analytics.sh             BENCH_DB=crm_bench_large, BENCH_SCALE=large
 #   scripts/benchmark_analytics.sh --reset     drop the database and build it again
-#   scripts/benchmark_analytics.sh --update    upgrade crm_analytics in it first (after a
-#                                              merge brought new report models)
+#   scripts/benchmark_analytics.sh --update    upgrade crm_extended and crm_analytics in it
+#                                              first (after a merge brought new reports)
 # Other arguments go to the benchmark (--explain, --repeat N, --xlsx-rows N). The
 # database is copied from the test template (run scripts/test.sh once first); building
 # the large one takes about 15 minutes on 2 cores (see scripts/README.md).
@@ -39,9 +39,9 @@ if ! db_exists "$BENCH_DB"; then
     "$(venv_python)" "$REPO_ROOT/scripts/generate_data.py" -c "$ODOO_CONF" -d "$BENCH_DB" \
         --scale "$BENCH_SCALE" || die "data generation failed" "drop $BENCH_DB with --reset and run again"
 elif [ "$update" = 1 ]; then
-    step "upgrading crm_analytics in $BENCH_DB"
-    odoo_bin -d "$BENCH_DB" -u crm_analytics --stop-after-init --log-level=warn ||
-        die "upgrading crm_analytics in $BENCH_DB failed"
+    step "upgrading crm_extended and crm_analytics in $BENCH_DB"
+    odoo_bin -d "$BENCH_DB" -u crm_extended,crm_analytics --stop-after-init --log-level=warn ||
+        die "upgrading crm_extended and crm_analytics in $BENCH_DB failed"
 fi
 step "analytics benchmarks on $BENCH_DB"
 "$(venv_python)" "$REPO_ROOT/scripts/benchmark_crm_analytics.py" -c "$ODOO_CONF" -d "$BENCH_DB" \
