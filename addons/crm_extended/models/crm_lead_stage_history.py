@@ -92,6 +92,15 @@ class CrmLeadStageHistory(models.Model):
             self._table,
             ["funnel_step", "date_entered"],
         )
+        # a period over every step (the funnel's usual filter) cannot use the index
+        # above: on 5M stays a quarter took 1.0 s in a full scan, 0.25 s with this one
+        # (scripts/README.md)
+        tools.create_index(
+            self.env.cr,
+            "crm_lead_stage_history_entered_step_idx",
+            self._table,
+            ["date_entered", "funnel_step"],
+        )
         tools.create_index(
             self.env.cr,
             "crm_lead_stage_history_lead_open_idx",
