@@ -10,7 +10,19 @@ import pytest
 ADDONS = ["crm_extended", "crm_portal", "crm_analytics"]
 # Terms that read the same in Russian: OCA's po formatter empties such msgstr, and Odoo
 # then shows the source text, which is the right one.
-SAME_IN_RUSSIAN = {"ID", "R / F / M"}
+SAME_IN_RUSSIAN = {
+    "ID",
+    "R / F / M",
+    "CSAT",
+    "NPS",
+    "ROI (%)",
+    "ROMI (%)",
+    "CAC",
+    "CPL",
+    "KPI",
+    "<option value=\"\">—</option>",
+    "{{ object.survey_id.title }}",
+}
 
 
 @pytest.mark.parametrize("addon", ADDONS)
