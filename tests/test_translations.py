@@ -20,7 +20,7 @@ SAME_IN_RUSSIAN = {
     "CAC",
     "CPL",
     "KPI",
-    "<option value=\"\">—</option>",
+    '<option value="">—</option>',
     "{{ object.survey_id.title }}",
 }
 
