@@ -44,6 +44,9 @@
         "demo/helpdesk_ticket_demo.xml",
         "demo/survey_user_input_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["crm_portal/static/tests/tours/*.js"],
+    },
     "installable": True,
     "application": False,
 }

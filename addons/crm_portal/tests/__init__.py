@@ -10,3 +10,4 @@ from . import test_feedback_sending
 from . import test_feedback_answers
 from . import test_feedback_portal
 from . import test_notification_events
+from . import test_portal_tour
