@@ -11,3 +11,4 @@ from . import test_feedback_answers
 from . import test_feedback_portal
 from . import test_notification_events
 from . import test_portal_tour
+from . import test_portal_russian
