@@ -77,6 +77,16 @@ class CrmKpiReport(models.Model):
             "period",
         ],
         "hr.employee": ["user_id", "department_id", "active", "company_id"],
+        "survey.user_input": [
+            "state",
+            "end_datetime",
+            "sale_order_id",
+            "helpdesk_ticket_id",
+            "crm_feedback_kind",
+            "crm_feedback_score",
+            "crm_feedback_answered",
+        ],
+        "sale.order": ["user_id", "team_id", "company_id"],
     }
 
     date = fields.Date(string="Month", readonly=True)
@@ -114,6 +124,17 @@ class CrmKpiReport(models.Model):
     calls_wrong_number = fields.Integer(string="Calls: Wrong Number", readonly=True)
     tickets_solved = fields.Integer(readonly=True)
     sla_breaches = fields.Integer(string="SLA Breaches", readonly=True)
+    # customer feedback (crm_portal): order answers count for the order's
+    # salesperson, ticket answers for the ticket's agent, at the answer's month
+    nps_answers = fields.Integer(string="NPS Answers", readonly=True)
+    nps_promoters = fields.Integer(string="NPS Promoters", readonly=True)
+    nps_detractors = fields.Integer(string="NPS Detractors", readonly=True)
+    csat_answers = fields.Integer(string="CSAT Answers", readonly=True)
+    csat_total = fields.Integer(
+        string="CSAT Points (total)",
+        readonly=True,
+        help="CSAT scores (1 to 5) added up over the answers.",
+    )
     # ratios, recomputed from the sums in read_group (crm.report.ratio.mixin)
     attainment = fields.Float(
         string="Target Attainment (%)",
@@ -125,6 +146,14 @@ class CrmKpiReport(models.Model):
     )
     avg_cycle_days = fields.Float(string="Average Cycle (days)", readonly=True)
     avg_response_hours = fields.Float(string="Average Response (hours)", readonly=True)
+    nps = fields.Float(
+        string="NPS",
+        readonly=True,
+        help="% of promoters (9-10) minus % of detractors (0-6) among the NPS answers.",
+    )
+    csat = fields.Float(
+        string="CSAT", readonly=True, help="Average CSAT score (1 to 5) of the answers."
+    )
 
     @api.model
     def _get_ratio_definitions(self):
@@ -133,6 +162,8 @@ class CrmKpiReport(models.Model):
             "win_rate": ({"won_count": 1}, "closed_count", 100),
             "avg_cycle_days": ({"cycle_days": 1}, "won_count", 1),
             "avg_response_hours": ({"response_hours": 1}, "leads_responded", 1),
+            "nps": ({"nps_promoters": 1, "nps_detractors": -1}, "nps_answers", 100),
+            "csat": ({"csat_total": 1}, "csat_answers", 1),
         }
 
     @property
@@ -160,6 +191,11 @@ class CrmKpiReport(models.Model):
             "calls_wrong_number",
             "tickets_solved",
             "sla_breaches",
+            "nps_answers",
+            "nps_promoters",
+            "nps_detractors",
+            "csat_answers",
+            "csat_total",
         ]
 
     def _event(self, date, company, user, team, from_clause, **measures):
@@ -191,6 +227,7 @@ class CrmKpiReport(models.Model):
             self._call_query(),
             self._ticket_query(),
             self._target_query(),
+            self._feedback_query(),
         ]
 
     def _query(self):
@@ -391,4 +428,33 @@ class CrmKpiReport(models.Model):
             target_revenue=SQL(
                 "tg.target_revenue / CASE WHEN tg.period = 'quarter' THEN 3 ELSE 1 END"
             ),
+        )
+
+    def _feedback_query(self):
+        """Answered NPS/CSAT surveys (crm_portal) at the answer's month: about an
+        order for its salesperson, about a ticket for its agent."""
+
+        def kind(value, then):
+            return SQL("CASE WHEN ui.crm_feedback_kind = %s THEN %s END", value, then)
+
+        return self._event(
+            SQL("ui.end_datetime"),
+            SQL("COALESCE(so.company_id, t.company_id)"),
+            SQL("COALESCE(so.user_id, t.user_id)"),
+            SQL("so.team_id"),
+            SQL(
+                """
+                FROM survey_user_input ui
+           LEFT JOIN sale_order so ON so.id = ui.sale_order_id
+           LEFT JOIN helpdesk_ticket t ON t.id = ui.helpdesk_ticket_id
+               WHERE ui.state = 'done' AND ui.crm_feedback_answered
+                 AND ui.crm_feedback_kind IS NOT NULL
+                 AND COALESCE(so.user_id, t.user_id) IS NOT NULL
+                """
+            ),
+            nps_answers=kind("nps", SQL("1")),
+            nps_promoters=kind("nps", SQL("(ui.crm_feedback_score >= 9)::int")),
+            nps_detractors=kind("nps", SQL("(ui.crm_feedback_score <= 6)::int")),
+            csat_answers=kind("csat", SQL("1")),
+            csat_total=kind("csat", SQL("ui.crm_feedback_score")),
         )
