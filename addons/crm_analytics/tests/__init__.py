@@ -9,3 +9,4 @@ from . import test_digest
 from . import test_demand_forecast
 from . import test_report_views
 from . import test_kpi_feedback
+from . import test_xlsx_roi_kpi

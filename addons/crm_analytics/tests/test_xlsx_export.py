@@ -57,7 +57,8 @@ class TestXlsxExport(FunnelCommon):
             f"crm_analytics_{self.today - timedelta(days=10)}_{self.today}.xlsx",
         )
         self.assertEqual(
-            workbook.sheetnames, ["Funnel", "Diagnostics", "Salespeople", "Stays"]
+            workbook.sheetnames,
+            ["Funnel", "Diagnostics", "Salespeople", "ROI", "KPIs", "Targets", "Stays"],
         )
         funnel = workbook["Funnel"]
         self.assertEqual(

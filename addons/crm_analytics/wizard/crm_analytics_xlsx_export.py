@@ -84,6 +84,9 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
             self._build_funnel_sheet,
             self._build_diagnostics_sheet,
             self._build_salespeople_sheet,
+            self._build_roi_sheet,
+            self._build_kpi_sheet,
+            self._build_targets_sheet,
             self._build_stays_sheet,
         ]
 
@@ -113,6 +116,7 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
             "days": workbook.add_format({"num_format": "0.0"}),
             "datetime": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
             "money": workbook.add_format({"num_format": "#,##0.00"}),
+            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
             "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
             "title": workbook.add_format({"bold": True, "font_size": 14}),
         }
@@ -331,6 +335,253 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
         sheet.write_formula(
             row, 9, f'=IF({cell(2)}=0,"",{cell(7)}/{cell(2)})', cell_format
         )
+
+    # ------------------------------------------------------------
+    # ROI, KPI AND TARGETS SHEETS
+    # ------------------------------------------------------------
+
+    def _get_month_domain(self):
+        """Domain of the monthly reports (ROI, KPI) for the period and team: the
+        months the period touches."""
+        domain = [
+            ("date", ">=", self.date_from.replace(day=1)),
+            ("date", "<=", self.date_to),
+        ]
+        if self.team_id:
+            domain.append(("team_id", "=", self.team_id.id))
+        return domain
+
+    def _write_measure_rows(self, sheet, formats, groups, money_cols, ratio_writer):
+        """Rows of (name, measures...) from a _read_group, a SUM total row, and the
+        ratio formulas of each row and of the total; returns the last data row."""
+        row = 0
+        for row, (name, *values) in enumerate(groups, start=1):
+            sheet.write_string(row, 0, name)
+            for col, value in enumerate(values, start=1):
+                sheet.write_number(
+                    row,
+                    col,
+                    value or 0.0,
+                    formats["money"] if col in money_cols else None,
+                )
+            ratio_writer(sheet, row, False)
+        total = row + 1
+        sheet.write_string(total, 0, self.env._("Total"), formats["total"])
+        for col in range(1, len(groups[0]) if groups else 2):
+            sheet.write_formula(
+                total, col, self._sum_formula(col, 1, max(row, 1)), formats["total"]
+            )
+        ratio_writer(sheet, total, True)
+        return row
+
+    def _ratio_formula(self, sheet, row, col, numerator, denominator, cell_format):
+        """=IF(denominator=0,"",numerator/denominator) with cell names."""
+        sheet.write_formula(
+            row,
+            col,
+            f'=IF({denominator}=0,"",({numerator})/{denominator})',
+            cell_format,
+        )
+
+    def _build_roi_sheet(self, workbook, formats):
+        """Marketing ROI per campaign: measures, ratio formulas, cost vs paid chart."""
+        sheet = workbook.add_worksheet(self.env._("ROI"))
+        headers = [
+            self.env._("Campaign"),
+            self.env._("Cost"),
+            self.env._("Leads"),
+            self.env._("Opportunities"),
+            self.env._("Won Deals"),
+            self.env._("Won Revenue"),
+            self.env._("Invoiced Revenue"),
+            self.env._("Paid Revenue"),
+            self.env._("CPL"),
+            self.env._("CAC"),
+            self.env._("ROI (%)"),
+            self.env._("ROMI (%)"),
+        ]
+        self._write_header(sheet, formats, headers, [30] + [14] * 11)
+        measures = [
+            "cost",
+            "leads",
+            "opportunities",
+            "won_deals",
+            "won_revenue",
+            "invoiced_revenue",
+            "paid_revenue",
+        ]
+        groups = self.env["crm.roi.report"]._read_group(
+            self._get_month_domain() + [("campaign_id", "!=", False)],
+            ["campaign_id"],
+            [f"{name}:sum" for name in measures],
+        )
+        groups = sorted(
+            ((campaign.display_name, *values) for campaign, *values in groups),
+            key=lambda group: group[0],
+        )
+
+        def ratios(sheet, row, total):
+            def cell(col):
+                return xl_rowcol_to_cell(row, col)
+
+            money = formats["total" if total else "money"]
+            percent = formats["percent_total" if total else "percent"]
+            self._ratio_formula(sheet, row, 8, cell(1), cell(2), money)
+            self._ratio_formula(sheet, row, 9, cell(1), cell(4), money)
+            self._ratio_formula(
+                sheet, row, 10, f"{cell(7)}-{cell(1)}", cell(1), percent
+            )
+            self._ratio_formula(
+                sheet, row, 11, f"{cell(5)}-{cell(1)}", cell(1), percent
+            )
+
+        last = self._write_measure_rows(sheet, formats, groups, {1, 5, 6, 7}, ratios)
+        chart = workbook.add_chart({"type": "column"})
+        for col, name in ((1, self.env._("Cost")), (7, self.env._("Paid Revenue"))):
+            chart.add_series(
+                {
+                    "name": name,
+                    "categories": [sheet.name, 1, 0, max(last, 1), 0],
+                    "values": [sheet.name, 1, col, max(last, 1), col],
+                }
+            )
+        chart.set_title({"name": self.env._("Cost and paid revenue per campaign")})
+        sheet.insert_chart(last + 3, 0, chart, {"x_scale": 1.6, "y_scale": 1.2})
+
+    def _build_kpi_sheet(self, workbook, formats):
+        """KPI board per salesperson over the period, ratios as formulas."""
+        sheet = workbook.add_worksheet(self.env._("KPIs"))
+        report = self.env["crm.kpi.report"]
+        measures = [
+            "won_revenue",
+            "target_revenue",
+            "won_count",
+            "lost_count",
+            "cycle_days",
+            "leads_received",
+            "leads_responded",
+            "response_hours",
+            "activities_done",
+            "activities_overdue",
+            "calls",
+            "tickets_solved",
+            "sla_breaches",
+            "nps_answers",
+            "nps_promoters",
+            "nps_detractors",
+            "csat_answers",
+            "csat_total",
+        ]
+        ratios_headers = [
+            self.env._("Target Attainment (%)"),
+            self.env._("Win Rate (%)"),
+            self.env._("Average Cycle (days)"),
+            self.env._("Average Response (hours)"),
+            self.env._("NPS"),
+            self.env._("CSAT"),
+        ]
+        headers = [self.env._("Salesperson")] + [
+            report._fields[name].get_description(self.env)["string"]
+            for name in measures
+        ]
+        self._write_header(sheet, formats, headers + ratios_headers, [25] + [12] * 24)
+        groups = report._read_group(
+            self._get_month_domain(),
+            ["user_id"],
+            [f"{name}:sum" for name in measures],
+        )
+        groups = sorted(
+            (
+                (user.display_name or self.env._("No salesperson"), *values)
+                for user, *values in groups
+            ),
+            key=lambda group: group[0],
+        )
+        first = len(measures) + 1
+
+        def ratios(sheet, row, total):
+            def cell(col):
+                return xl_rowcol_to_cell(row, col)
+
+            percent = formats["percent_total" if total else "percent"]
+            days = formats["total" if total else "days"]
+            self._ratio_formula(sheet, row, first, cell(1), cell(2), percent)
+            self._ratio_formula(
+                sheet, row, first + 1, cell(3), f"({cell(3)}+{cell(4)})", percent
+            )
+            self._ratio_formula(sheet, row, first + 2, cell(5), cell(3), days)
+            self._ratio_formula(sheet, row, first + 3, cell(8), cell(7), days)
+            self._ratio_formula(
+                sheet, row, first + 4, f"100*({cell(15)}-{cell(16)})", cell(14), days
+            )
+            self._ratio_formula(sheet, row, first + 5, cell(18), cell(17), days)
+
+        self._write_measure_rows(sheet, formats, groups, {1, 2}, ratios)
+
+    def _build_targets_sheet(self, workbook, formats):
+        """Targets overlapping the period: target against actual, attainment as a
+        formula."""
+        sheet = workbook.add_worksheet(self.env._("Targets"))
+        headers = [
+            self.env._("Salesperson"),
+            self.env._("Sales Team"),
+            self.env._("From"),
+            self.env._("To"),
+            self.env._("Revenue Target"),
+            self.env._("Won Revenue"),
+            self.env._("Won Deals Target"),
+            self.env._("Won Deals"),
+            self.env._("Calls Target"),
+            self.env._("Calls Made"),
+            self.env._("Revenue Attainment"),
+            self.env._("Deals Attainment"),
+        ]
+        self._write_header(sheet, formats, headers, [25, 20, 12, 12] + [14] * 8)
+        domain = [
+            ("date_from", "<=", self.date_to),
+            ("date_to", ">=", self.date_from),
+        ]
+        if self.team_id:
+            domain += [
+                "|",
+                ("team_id", "=", self.team_id.id),
+                ("user_id.sale_team_id", "=", self.team_id.id),
+            ]
+        targets = self.env["crm.target"].search(domain, order="date_from, id")
+        date_format = formats["date"]
+        row = 0
+        for row, target in enumerate(targets, start=1):
+            sheet.write_string(row, 0, target.user_id.display_name or "")
+            sheet.write_string(row, 1, target.team_id.display_name or "")
+            sheet.write_datetime(row, 2, target.date_from, date_format)
+            sheet.write_datetime(row, 3, target.date_to, date_format)
+            values = [
+                target.target_revenue,
+                target.won_revenue,
+                target.target_deals,
+                target.won_deals,
+                target.target_calls,
+                target.calls_made,
+            ]
+            for col, value in enumerate(values, start=4):
+                sheet.write_number(
+                    row, col, value, formats["money"] if col in (4, 5) else None
+                )
+            self._write_target_attainment(sheet, row, formats["percent"])
+        total = row + 1
+        sheet.write_string(total, 0, self.env._("Total"), formats["total"])
+        for col in range(4, 10):
+            sheet.write_formula(
+                total, col, self._sum_formula(col, 1, max(row, 1)), formats["total"]
+            )
+        self._write_target_attainment(sheet, total, formats["percent_total"])
+
+    def _write_target_attainment(self, sheet, row, cell_format):
+        def cell(col):
+            return xl_rowcol_to_cell(row, col)
+
+        self._ratio_formula(sheet, row, 10, cell(5), cell(4), cell_format)
+        self._ratio_formula(sheet, row, 11, cell(7), cell(6), cell_format)
 
     def _get_stays_columns(self):
         """(report field, header) of the Stays sheet, in order."""
