@@ -20,6 +20,9 @@ SAME_IN_RUSSIAN = {
     "CAC",
     "CPL",
     "KPI",
+    "ROI",
+    "CSAT:",
+    "NPS:",
     '<option value="">—</option>',
     "{{ object.survey_id.title }}",
 }

@@ -10,3 +10,4 @@ from . import test_demand_forecast
 from . import test_report_views
 from . import test_kpi_feedback
 from . import test_xlsx_roi_kpi
+from . import test_analytics_russian
