@@ -240,3 +240,16 @@ class TestFunnelDiagnosis(FunnelCommon):
             small._compute_findings()
         with self.assertQueryCount(6):
             large._compute_findings()
+
+    def test_display_name(self):
+        diagnosis = self.env["crm.funnel.diagnosis"].create(
+            {
+                "date_from": "2026-01-01",
+                "date_to": "2026-03-31",
+                "team_id": self.team_a.id,
+            }
+        )
+        self.assertEqual(
+            diagnosis.display_name,
+            f"Funnel diagnosis 2026-01-01 – 2026-03-31 ({self.team_a.display_name})",
+        )

@@ -51,6 +51,18 @@ class CrmFunnelDiagnosis(models.TransientModel):
     )
     alert_count = fields.Integer(compute="_compute_alert_count")
 
+    @api.depends("date_from", "date_to", "team_id")
+    def _compute_display_name(self):
+        for diagnosis in self:
+            diagnosis.display_name = self.env._(
+                "Funnel diagnosis %(date_from)s – %(date_to)s%(team)s",
+                date_from=diagnosis.date_from or "",
+                date_to=diagnosis.date_to or "",
+                team=f" ({diagnosis.team_id.display_name})"
+                if diagnosis.team_id
+                else "",
+            )
+
     @api.depends("finding_ids.is_alert")
     def _compute_alert_count(self):
         for diagnosis in self:
