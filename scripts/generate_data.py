@@ -150,6 +150,7 @@ class Generator:
             self.generate_tracking()
         if args.history:
             self.generate_history()
+            self.refresh_later_steps()
         self.generate_orders()
         self.generate_order_lines()
         start = time.perf_counter()
@@ -488,6 +489,20 @@ class Generator:
                     last=last,
                 ),
             )
+
+    def refresh_later_steps(self):
+        """What each lead did after each stay (crm_extended keeps it on the stays for
+        the funnel reports), as the ORM hooks would have written it."""
+        history = self.env["crm.lead.stage.history"]
+        if "later_rank" not in history._fields:
+            return
+        start = time.perf_counter()
+        history._refresh_later_steps()
+        rows = max(self.cr.rowcount, 0)
+        self.cr.commit()  # pylint: disable=invalid-commit
+        seconds = time.perf_counter() - start
+        self.log("later steps of the stays: %s rows in %.1f s", f"{rows:,}", seconds)
+        self.phases.append(("later steps of the stays", rows, seconds))
 
     def generate_orders(self):
         """Orders: 80 % confirmed, 10 % draft, 10 % cancelled. Half of the orders

@@ -117,13 +117,14 @@ class CrmFunnelReport(models.Model):
     # ------------------------------------------------------------
 
     def _select(self):
-        # what the lead did after this stay, from the `later` join of _from
+        # what the lead did after this stay: crm_extended keeps it on the stay
+        # (later_rank, won_later), so no per-row lookup of the later stays
         won_later = SQL(
-            "CASE WHEN stay.funnel_step = 'won' OR later.won THEN 1 ELSE 0 END"
+            "CASE WHEN stay.funnel_step = 'won' OR stay.won_later THEN 1 ELSE 0 END"
         )
         advanced = SQL(
             """CASE WHEN stay.funnel_step = 'won' OR stay.date_left IS NULL THEN NULL
-                    WHEN later.max_rank > %s THEN 1 ELSE 0 END""",
+                    WHEN stay.later_rank > %s THEN 1 ELSE 0 END""",
             _step_rank(SQL("stay.funnel_step")),
         )
         return SQL(
@@ -139,7 +140,8 @@ class CrmFunnelReport(models.Model):
                 AS lost_reason_id,
             stay.team_id AS team_id,
             stay.salesperson_id AS salesperson_id,
-            employee.department_id AS department_id,
+            COALESCE(employee_here.department_id, employee.department_id)
+                AS department_id,
             lead.medium_id AS medium_id,
             lead.source_id AS source_id,
             lead.campaign_id AS campaign_id,
@@ -166,34 +168,43 @@ class CrmFunnelReport(models.Model):
         )
 
     def _from(self):
+        # Every join is a LEFT JOIN on a unique key, so PostgreSQL drops the ones
+        # a query does not use: counting stays per step reads the stays only.
         return SQL(
             """
             crm_lead_stage_history stay
-            JOIN crm_lead lead ON lead.id = stay.lead_id
+            LEFT JOIN crm_lead lead ON lead.id = stay.lead_id
             LEFT JOIN res_partner partner ON partner.id = lead.partner_id
-            LEFT JOIN LATERAL (
-                SELECT MAX(%s) AS max_rank,
-                       BOOL_OR(following.funnel_step = 'won') AS won
-                  FROM crm_lead_stage_history following
-                 WHERE following.lead_id = stay.lead_id AND following.id > stay.id
-                ) later ON TRUE
-            LEFT JOIN LATERAL (
-                SELECT emp.department_id FROM hr_employee emp
-                 WHERE emp.user_id = stay.salesperson_id AND emp.active
-              ORDER BY (emp.company_id = stay.company_id) DESC, emp.id
-                 LIMIT 1) employee ON TRUE
-            LEFT JOIN LATERAL (
-                SELECT tmpl.categ_id
+            LEFT JOIN (
+                -- the salesperson's first active employee in the stay's company
+                SELECT user_id, company_id,
+                       (ARRAY_AGG(department_id ORDER BY id))[1] AS department_id
+                  FROM hr_employee WHERE active AND user_id IS NOT NULL
+              GROUP BY user_id, company_id
+                ) employee_here ON employee_here.user_id = stay.salesperson_id
+                               AND employee_here.company_id = stay.company_id
+            LEFT JOIN (
+                -- else the first one of any company
+                SELECT user_id,
+                       (ARRAY_AGG(department_id ORDER BY id))[1] AS department_id
+                  FROM hr_employee WHERE active AND user_id IS NOT NULL
+              GROUP BY user_id
+                ) employee ON employee.user_id = stay.salesperson_id
+            LEFT JOIN (
+                -- category of the largest line of the lead's live quotations
+                SELECT sale.opportunity_id,
+                       (ARRAY_AGG(tmpl.categ_id
+                                  ORDER BY line.price_subtotal DESC, line.id))[1]
+                           AS categ_id
                   FROM sale_order sale
                   JOIN sale_order_line line ON line.order_id = sale.id
                   JOIN product_product product ON product.id = line.product_id
                   JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
-                 WHERE sale.opportunity_id = lead.id AND sale.state != 'cancel'
+                 WHERE sale.opportunity_id IS NOT NULL AND sale.state != 'cancel'
                    AND line.display_type IS NULL
-              ORDER BY line.price_subtotal DESC, line.id
-                 LIMIT 1) quotation ON TRUE
-            """,
-            _step_rank(SQL("following.funnel_step")),
+              GROUP BY sale.opportunity_id
+                ) quotation ON quotation.opportunity_id = lead.id
+            """
         )
 
     def _where(self):

@@ -164,6 +164,7 @@ class CrmLead(models.Model):
         history_sudo.search([("lead_id", "in", opportunities.ids)]).write(
             {"lead_id": self.id}
         )
+        history_sudo._refresh_later_steps(self.ids)
         return result
 
     # ------------------------------------------------------------
@@ -245,12 +246,14 @@ class CrmLead(models.Model):
         :param previous_by_lead: {lead id: (previous stage id, its funnel step)}
         """
         if self:
-            self.env["crm.lead.stage.history"].sudo().create(
+            history_sudo = self.env["crm.lead.stage.history"].sudo()
+            history_sudo.create(
                 [
                     lead._stage_history_values(*previous_by_lead[lead.id])
                     for lead in self
                 ]
             )
+            history_sudo._refresh_later_steps(self.ids)
 
     def _stage_history_close(self, reason):
         """Close the open stays of these leads in one UPDATE, with their duration.

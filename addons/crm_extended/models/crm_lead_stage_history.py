@@ -82,6 +82,21 @@ class CrmLeadStageHistory(models.Model):
     is_current = fields.Boolean(
         compute="_compute_is_current", search="_search_is_current", string="Current"
     )
+    # what the lead did after this stay, kept by _refresh_later_steps for the funnel
+    # reports (a per-row lookup of the later stays cost seconds on millions of stays)
+    later_rank = fields.Integer(
+        string="Furthest Later Step",
+        readonly=True,
+        copy=False,
+        help="Rank (1 = New ... 6 = Won) of the furthest funnel step the lead entered "
+        "after this stay; 0 when it has not moved since.",
+    )
+    won_later = fields.Boolean(
+        string="Won Afterwards",
+        readonly=True,
+        copy=False,
+        help="The lead entered a Won stage after this stay.",
+    )
 
     def init(self):
         # the funnel reports scan stays by entry date and step, and the write hooks look
@@ -114,6 +129,60 @@ class CrmLeadStageHistory(models.Model):
             self._table,
             ["team_id", "date_entered"],
         )
+
+        # stays written before these columns existed, or by SQL (backfill, data loads)
+        self._refresh_later_steps()
+
+    @api.model
+    def _refresh_later_steps(self, lead_ids=None):
+        """Recompute later_rank and won_later of the stays of these leads (default:
+        of the leads having a stay not computed yet), in one UPDATE over a window
+        on each lead's stays in their order."""
+        rank = SQL(
+            "CASE funnel_step %s ELSE 0 END",
+            SQL(" ").join(
+                SQL("WHEN %s THEN %s", key, index)
+                for index, (key, _label) in enumerate(FUNNEL_STEPS, start=1)
+            ),
+        )
+        if lead_ids is None:
+            leads = SQL(
+                "SELECT lead_id FROM crm_lead_stage_history WHERE later_rank IS NULL"
+            )
+        else:
+            if not lead_ids:
+                return
+            leads = SQL("SELECT unnest(%s::int[])", list(lead_ids))
+        self.flush_model(["lead_id", "funnel_step"])
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE crm_lead_stage_history stay
+                   SET later_rank = later.later_rank, won_later = later.won_later
+                  FROM (
+                    SELECT id,
+                           COALESCE(MAX(%(rank)s) OVER following, 0) AS later_rank,
+                           COALESCE(BOOL_OR(funnel_step = 'won') OVER following, FALSE)
+                               AS won_later
+                      FROM crm_lead_stage_history
+                     WHERE lead_id IN (%(leads)s)
+                    WINDOW following AS (
+                        PARTITION BY lead_id ORDER BY id
+                        ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
+                  ) later
+                 WHERE stay.id = later.id
+                   AND (stay.later_rank IS DISTINCT FROM later.later_rank
+                        OR stay.won_later IS DISTINCT FROM later.won_later)
+                """,
+                rank=rank,
+                leads=leads,
+            )
+        )
+        if self.env.cr.rowcount > 1000:
+            _logger.info(
+                "stage history: %s stays' later steps refreshed", self.env.cr.rowcount
+            )
+        self.invalidate_model(["later_rank", "won_later"])
 
     @api.depends("date_left")
     def _compute_is_current(self):
@@ -267,6 +336,7 @@ class CrmLeadStageHistory(models.Model):
         written = cr.rowcount
         cr.execute(SQL("DROP TABLE crm_backfill_change; DROP TABLE crm_backfill_lead"))
         self.invalidate_model()
+        self._refresh_later_steps()
         _logger.info(
             "stage history backfill: done, %s stays written for %s leads",
             written,
