@@ -74,12 +74,31 @@ def render(addon):
     return "\n".join(out)
 
 
+def rst_problems(text):
+    """docutils warnings and errors of a README.rst (Odoo renders it as the
+    module's description, and logs each problem at install)."""
+    import io
+
+    import docutils.core
+
+    stream = io.StringIO()
+    docutils.core.publish_string(
+        text,
+        writer_name="null",
+        settings_overrides={"report_level": 2, "warning_stream": stream},
+    )
+    return stream.getvalue().strip()
+
+
 def main(argv):
     check = "--check" in argv
     stale = []
     for arg in (a for a in argv[1:] if a != "--check"):
         addon = pathlib.Path(arg)
         text = render(addon)
+        if problems := rst_problems(text):
+            print(f"{addon}/README.rst is not valid reStructuredText:\n{problems}")
+            return 1
         target = addon / "README.rst"
         if target.exists() and target.read_text() == text:
             continue
