@@ -212,6 +212,18 @@ def report_cases(env):
                 ),
             )
         )
+    cases.append(
+        (
+            "kpi_default",
+            "KPI board as the menu opens it: crm.kpi.report this month",
+            "crm.kpi.report",
+            lambda env: env["crm.kpi.report"]._read_group(
+                [("date", ">=", datetime.date.today().replace(day=1).isoformat())],
+                ["user_id"],
+                measures(env["crm.kpi.report"]),
+            ),
+        )
+    )
     return cases
 
 

@@ -1,3 +1,4 @@
+from . import crm_lead
 from . import utm_campaign_cost
 from . import utm_campaign
 from . import res_config_settings

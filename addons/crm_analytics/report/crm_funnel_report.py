@@ -148,7 +148,7 @@ class CrmFunnelReport(models.Model):
             partner.id AS partner_id,
             partner.rfm_segment AS rfm_segment,
             partner.abc_class AS abc_class,
-            quotation.categ_id AS product_categ_id,
+            lead.product_categ_id AS product_categ_id,
             COALESCE(lead.country_id, partner.country_id) AS country_id,
             COALESCE(lead.state_id, partner.state_id) AS state_id,
             stay.company_id AS company_id,
@@ -190,20 +190,6 @@ class CrmFunnelReport(models.Model):
                   FROM hr_employee WHERE active AND user_id IS NOT NULL
               GROUP BY user_id
                 ) employee ON employee.user_id = stay.salesperson_id
-            LEFT JOIN (
-                -- category of the largest line of the lead's live quotations
-                SELECT sale.opportunity_id,
-                       (ARRAY_AGG(tmpl.categ_id
-                                  ORDER BY line.price_subtotal DESC, line.id))[1]
-                           AS categ_id
-                  FROM sale_order sale
-                  JOIN sale_order_line line ON line.order_id = sale.id
-                  JOIN product_product product ON product.id = line.product_id
-                  JOIN product_template tmpl ON tmpl.id = product.product_tmpl_id
-                 WHERE sale.opportunity_id IS NOT NULL AND sale.state != 'cancel'
-                   AND line.display_type IS NULL
-              GROUP BY sale.opportunity_id
-                ) quotation ON quotation.opportunity_id = lead.id
             """
         )
 
@@ -211,8 +197,8 @@ class CrmFunnelReport(models.Model):
         return SQL("stay.stage_to_id IS NOT NULL")
 
     def init(self):
-        # the view looks up the quotations of each lead: sale_crm leaves
-        # sale_order.opportunity_id without an index
+        # a lead's main product category is recomputed from its quotations:
+        # sale_crm leaves sale_order.opportunity_id without an index
         tools.create_index(
             self.env.cr,
             "sale_order_opportunity_id_crm_analytics_idx",

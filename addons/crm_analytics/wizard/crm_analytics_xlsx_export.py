@@ -645,6 +645,9 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
                     row[name] = names[name].get(row[name])
                 yield row
             last_id = rows[-1]["id"]
+            # the names read for this batch are done with: keep the ORM cache, hence
+            # the memory, at one batch
+            self.env.invalidate_all()
 
     def _get_batch_names(self, rows, many2ones):
         """{field: {id: display name}} of the records a batch of rows refers to,

@@ -42,7 +42,7 @@ class CrmLead(models.Model):
         help="Existing contacts with this lead's e-mail or phone number.",
     )
     call_ids = fields.One2many("crm.call", "lead_id", string="Calls")
-    call_count = fields.Integer(compute="_compute_call_count", string="Calls")
+    call_count = fields.Integer(compute="_compute_call_count", string="Number of Calls")
 
     # ------------------------------------------------------------
     # COMPUTES

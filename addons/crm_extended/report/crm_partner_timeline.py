@@ -59,7 +59,7 @@ class CrmPartnerTimeline(models.Model):
     )
     res_model = fields.Char(string="Document Model", readonly=True)
     res_id = fields.Many2oneReference(
-        string="Document", model_field="res_model", readonly=True
+        string="Document ID", model_field="res_model", readonly=True
     )
     document_name = fields.Char(string="Document", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
