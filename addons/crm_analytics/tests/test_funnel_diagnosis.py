@@ -167,6 +167,12 @@ class TestFunnelDiagnosis(FunnelCommon):
         self.assertIn("2 of the 3 won deals", finding.message)
         self.assertEqual(finding.lead_ids, self.unpaid)
 
+    def test_unpaid_deals_without_any_payment(self):
+        """No average payment delay is made up when nothing is paid."""
+        finding = self._diagnose(self.team_offer)["unpaid_deals"]
+        self.assertIn("No won deal of the period is paid yet.", finding.message)
+        self.assertNotIn("days on average", finding.message)
+
     def test_prospect_inflow(self):
         finding = self._diagnose(self.team_inflow)["prospect_inflow"]
         self.assertTrue(finding.is_alert)

@@ -438,19 +438,26 @@ class CrmFunnelDiagnosis(models.TransientModel):
                 message=self.env._("No deal was won in the period."),
             )
             return vals
+        unpaid = self.env._(
+            "%(unpaid)s of the %(won)s won deals are not paid yet: %(rate).0f%% "
+            "(alert above %(max_rate)s%%).",
+            unpaid=len(unpaid_ids),
+            won=won,
+            rate=unpaid_rate,
+            max_rate=thresholds["unpaid_max_rate"],
+        )
+        if paid_days:
+            delay = self.env._(
+                "Paid deals took %(days).1f days on average from confirmation to "
+                "payment (alert above %(max_days)s).",
+                days=average_days,
+                max_days=thresholds["payment_max_days"],
+            )
+        else:
+            delay = self.env._("No won deal of the period is paid yet.")
         vals.update(
             is_alert=unpaid_rate > thresholds["unpaid_max_rate"]
             or average_days > thresholds["payment_max_days"],
-            message=self.env._(
-                "%(unpaid)s of the %(won)s won deals are not paid yet: %(rate).0f%% "
-                "(alert above %(max_rate)s%%). Paid deals took %(days).1f days on "
-                "average from confirmation to payment (alert above %(max_days)s).",
-                unpaid=len(unpaid_ids),
-                won=won,
-                rate=unpaid_rate,
-                max_rate=thresholds["unpaid_max_rate"],
-                days=average_days,
-                max_days=thresholds["payment_max_days"],
-            ),
+            message=f"{unpaid} {delay}",
         )
         return vals

@@ -72,6 +72,9 @@ class TestLeadForm(HttpCase):
         )
         html = response.text
         self.assertIn('name="form_token"', html)
+        for field in ("contact_name", "partner_name", "email_from", "phone"):
+            self.assertIn(f'name="{field}"', html)
+        self.assertRegex(html, r'<textarea[^>]*name="description"', "message box")
         self.assertIn('value="Spring Sale 2026"', html, "UTM values ride along")
         self.assertIn("Office chairs", html)
         self.assertNotIn("Internal: bad payer", html, "only tags offered on the form")
