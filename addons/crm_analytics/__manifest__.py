@@ -3,7 +3,7 @@
 {
     "name": "CRM Analytics",
     "summary": "Funnel diagnostics, campaign costs and ROI, employee KPIs, XLSX export",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "license": "AGPL-3",
     "author": "CRM Suite contributors",

@@ -3,7 +3,7 @@
 {
     "name": "CRM Extended",
     "summary": "Funnel steps, customer 360, telemarketing and after-sales for Odoo CRM",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "license": "AGPL-3",
     "author": "CRM Suite contributors",

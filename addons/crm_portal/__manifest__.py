@@ -3,7 +3,7 @@
 {
     "name": "CRM Customer Portal",
     "summary": "Customers track orders and tickets, answer surveys, get notified",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "license": "AGPL-3",
     "author": "CRM Suite contributors",
