@@ -452,26 +452,10 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
         """KPI board per salesperson over the period, ratios as formulas."""
         sheet = workbook.add_worksheet(self.env._("KPIs"))
         report = self.env["crm.kpi.report"]
-        measures = [
-            "won_revenue",
-            "target_revenue",
-            "won_count",
-            "lost_count",
-            "cycle_days",
-            "leads_received",
-            "leads_responded",
-            "response_hours",
-            "activities_done",
-            "activities_overdue",
-            "calls",
-            "tickets_solved",
-            "sla_breaches",
-            "nps_answers",
-            "nps_promoters",
-            "nps_detractors",
-            "csat_answers",
-            "csat_total",
-        ]
+        # the report's own additive measures, in its order: a module adding one to
+        # the report (_measures) gets its column here too
+        measures = report._measures()
+        col = {name: index for index, name in enumerate(measures, start=1)}
         ratios_headers = [
             self.env._("Target Attainment (%)"),
             self.env._("Win Rate (%)"),
@@ -484,7 +468,8 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
             report._fields[name].get_description(self.env)["string"]
             for name in measures
         ]
-        self._write_header(sheet, formats, headers + ratios_headers, [25] + [12] * 24)
+        widths = [25] + [12] * (len(headers) - 1 + len(ratios_headers))
+        self._write_header(sheet, formats, headers + ratios_headers, widths)
         groups = report._read_group(
             self._get_month_domain(),
             ["user_id"],
@@ -500,23 +485,39 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
         first = len(measures) + 1
 
         def ratios(sheet, row, total):
-            def cell(col):
-                return xl_rowcol_to_cell(row, col)
+            def cell(name):
+                return xl_rowcol_to_cell(row, col[name])
 
             percent = formats["percent_total" if total else "percent"]
             days = formats["total" if total else "days"]
-            self._ratio_formula(sheet, row, first, cell(1), cell(2), percent)
-            self._ratio_formula(
-                sheet, row, first + 1, cell(3), f"({cell(3)}+{cell(4)})", percent
-            )
-            self._ratio_formula(sheet, row, first + 2, cell(5), cell(3), days)
-            self._ratio_formula(sheet, row, first + 3, cell(8), cell(7), days)
-            self._ratio_formula(
-                sheet, row, first + 4, f"100*({cell(15)}-{cell(16)})", cell(14), days
-            )
-            self._ratio_formula(sheet, row, first + 5, cell(18), cell(17), days)
+            formulas = [
+                (cell("won_revenue"), cell("target_revenue"), percent),
+                (
+                    cell("won_count"),
+                    f"({cell('won_count')}+{cell('lost_count')})",
+                    percent,
+                ),
+                (cell("cycle_days"), cell("won_count"), days),
+                (cell("response_hours"), cell("leads_responded"), days),
+                (
+                    f"100*({cell('nps_promoters')}-{cell('nps_detractors')})",
+                    cell("nps_answers"),
+                    days,
+                ),
+                (cell("csat_total"), cell("csat_answers"), days),
+            ]
+            for offset, (numerator, denominator, cell_format) in enumerate(formulas):
+                self._ratio_formula(
+                    sheet, row, first + offset, numerator, denominator, cell_format
+                )
 
-        self._write_measure_rows(sheet, formats, groups, {1, 2}, ratios)
+        self._write_measure_rows(
+            sheet,
+            formats,
+            groups,
+            {col["won_revenue"], col["target_revenue"]},
+            ratios,
+        )
 
     def _build_targets_sheet(self, workbook, formats):
         """Targets overlapping the period: target against actual, attainment as a
