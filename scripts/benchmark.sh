@@ -13,12 +13,7 @@ if [ "${1:-}" = --reset ]; then
     drop_database "$BENCH_DB"
 fi
 if ! db_exists "$BENCH_DB"; then
-    template=$(psql -d postgres -tAc "SELECT datname FROM pg_database WHERE datname LIKE 'crm\_tmpl\_%' ORDER BY datname LIMIT 1")
-    [ -n "$template" ] || die "no template database" "run scripts/test.sh once first"
-    step "creating $BENCH_DB from $template and installing $OUR_ADDONS"
-    copy_database "$template" "$BENCH_DB"
-    odoo_bin -d "$BENCH_DB" -i "$OUR_ADDONS" --stop-after-init --log-level=warn ||
-        die "installing the addons in $BENCH_DB failed"
+    create_bench_database "$BENCH_DB"
     step "generating data"
     "$(venv_python)" "$REPO_ROOT/scripts/generate_data.py" -c "$ODOO_CONF" -d "$BENCH_DB" \
         --partners "${BENCH_PARTNERS:-100000}" --leads "${BENCH_LEADS:-100000}" \

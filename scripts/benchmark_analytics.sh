@@ -29,12 +29,7 @@ if [ "$reset" = 1 ]; then
     drop_database "$BENCH_DB"
 fi
 if ! db_exists "$BENCH_DB"; then
-    template=$(psql -d postgres -tAc "SELECT datname FROM pg_database WHERE datname LIKE 'crm\_tmpl\_%' ORDER BY datname LIMIT 1")
-    [ -n "$template" ] || die "no template database" "run scripts/test.sh once first"
-    step "creating $BENCH_DB from $template and installing $OUR_ADDONS"
-    copy_database "$template" "$BENCH_DB"
-    odoo_bin -d "$BENCH_DB" -i "$OUR_ADDONS" --stop-after-init --log-level=warn ||
-        die "installing the addons in $BENCH_DB failed"
+    create_bench_database "$BENCH_DB"
     step "generating data (--scale $BENCH_SCALE)"
     "$(venv_python)" "$REPO_ROOT/scripts/generate_data.py" -c "$ODOO_CONF" -d "$BENCH_DB" \
         --scale "$BENCH_SCALE" || die "data generation failed" "drop $BENCH_DB with --reset and run again"

@@ -276,3 +276,17 @@ wait_http() {
     done
     return 1
 }
+
+# --- benchmark databases -------------------------------------------------------------
+
+# create_bench_database DB: a copy of the newest test template (scripts/test.sh builds
+# it) with our addons installed, ready for scripts/generate_data.py.
+create_bench_database() {
+    local db=$1 template
+    template=$(psql -d postgres -tAc "SELECT datname FROM pg_database WHERE datname LIKE 'crm\_tmpl\_%' ORDER BY oid DESC LIMIT 1")
+    [ -n "$template" ] || die "no template database" "run scripts/test.sh once first"
+    step "creating $db from $template and installing $OUR_ADDONS"
+    copy_database "$template" "$db"
+    odoo_bin -d "$db" -i "$OUR_ADDONS" --stop-after-init --log-level=warn ||
+        die "installing the addons in $db failed"
+}
