@@ -89,6 +89,31 @@ class TestPortalOrders(HttpCaseWithUserPortal):
         self.assertIn("This order was cancelled on", cancelled)
         self.assertNotIn("o_crm_portal_step_current", cancelled)
 
+    def test_carrier_tracking_link(self):
+        """With a carrier integration (stock_delivery, not installed here: its
+        values are faked) the shipped step links to the carrier's tracking page."""
+        order_model = type(self.env["sale.order"])
+
+        def tracking_ref(orders):
+            for order in orders:
+                order.fulfilment_tracking_ref = order.date_shipped and "TRK-7788"
+
+        def tracking_url(orders):
+            for order in orders:
+                order.portal_tracking_url = (
+                    order.date_shipped and "https://carrier.example/t/TRK-7788"
+                )
+
+        self.patch(order_model, "_compute_fulfilment_tracking_ref", tracking_ref)
+        self.patch(order_model, "_compute_portal_tracking_url", tracking_url)
+        self.authenticate("portal", "portal")
+        page = self.url_open(self.delivered.get_portal_url()).text
+        self.assertRegex(
+            page,
+            r'<a class="o_crm_portal_tracking_link"[^>]* '
+            r'href="https://carrier.example/t/TRK-7788"[^>]*>TRK-7788</a>',
+        )
+
     def test_steps_for_the_customer(self):
         steps = self.preparing._get_portal_fulfilment_steps()
         self.assertEqual(
