@@ -129,15 +129,22 @@ class SaleOrder(models.Model):
 
     def _compute_fulfilment_tracking_ref(self):
         for order in self:
-            shipped = order._get_fulfilment_pickings().filtered(
-                lambda p: p.state == "done"
+            order.fulfilment_tracking_ref = order._get_last_shipment_value(
+                "carrier_tracking_ref"
             )
-            refs = [
-                p.carrier_tracking_ref
-                for p in shipped.sorted("date_done")
-                if "carrier_tracking_ref" in p._fields and p.carrier_tracking_ref
-            ]
-            order.fulfilment_tracking_ref = refs[-1] if refs else False
+
+    def _get_last_shipment_value(self, fname):
+        """Value of the picking field `fname` on the last shipment of the order that
+        has one; False without it, or when no carrier integration (stock_delivery)
+        defines the field."""
+        self.ensure_one()
+        shipped = self._get_fulfilment_pickings().filtered(lambda p: p.state == "done")
+        values = [
+            p[fname]
+            for p in shipped.sorted("date_done")
+            if fname in p._fields and p[fname]
+        ]
+        return values[-1] if values else False
 
     def write(self, vals):
         state = vals.get("state")

@@ -28,15 +28,9 @@ class SaleOrder(models.Model):
     @api.depends("picking_ids.state", "picking_ids.date_done")
     def _compute_portal_tracking_url(self):
         for order in self:
-            shipped = order._get_fulfilment_pickings().filtered(
-                lambda p: p.state == "done"
+            order.portal_tracking_url = order._get_last_shipment_value(
+                "carrier_tracking_url"
             )
-            urls = [
-                p.carrier_tracking_url
-                for p in shipped.sorted("date_done")
-                if "carrier_tracking_url" in p._fields and p.carrier_tracking_url
-            ]
-            order.portal_tracking_url = urls[-1] if urls else False
 
     def _crm_portal_notification_events(self):
         return {

@@ -3,6 +3,21 @@
 from odoo import http
 from odoo.tests import HttpCase, new_test_user
 
+
+def fake_carrier_tracking(case, ref):
+    """Ship orders as a carrier integration would (stock_delivery is not installed):
+    their last shipment carries `ref` and the carrier's tracking link."""
+    values = {
+        "carrier_tracking_ref": ref,
+        "carrier_tracking_url": f"https://carrier.example/t/{ref}",
+    }
+    case.patch(
+        type(case.env["sale.order"]),
+        "_get_last_shipment_value",
+        lambda order, fname: bool(order.date_shipped) and values[fname],
+    )
+
+
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 

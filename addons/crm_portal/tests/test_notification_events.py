@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools.misc import format_date
 
+from .common import fake_carrier_tracking
 from .common_notification import NotificationCommon
 
 
@@ -113,20 +114,7 @@ class TestOrderNotifications(NotificationCommon):
     def test_order_shipped_with_carrier_tracking(self):
         """With a carrier integration the tracking reference and the carrier's
         link are given (stock_delivery is not installed: its fields are faked)."""
-        order_model = type(self.env["sale.order"])
-
-        def tracking_ref(orders):
-            for order in orders:
-                order.fulfilment_tracking_ref = order.date_shipped and "TRK-4242"
-
-        def tracking_url(orders):
-            for order in orders:
-                order.portal_tracking_url = (
-                    order.date_shipped and "https://carrier.example/t/TRK-4242"
-                )
-
-        self.patch(order_model, "_compute_fulfilment_tracking_ref", tracking_ref)
-        self.patch(order_model, "_compute_portal_tracking_url", tracking_url)
+        fake_carrier_tracking(self, "TRK-4242")
         order = self._order(self.customer_both)
         order.action_confirm()
         self._ship(order)

@@ -4,6 +4,8 @@ from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import HttpCaseWithUserPortal
 
+from .common import fake_carrier_tracking
+
 
 @tagged("post_install", "-at_install")
 class TestPortalOrders(HttpCaseWithUserPortal):
@@ -92,20 +94,7 @@ class TestPortalOrders(HttpCaseWithUserPortal):
     def test_carrier_tracking_link(self):
         """With a carrier integration (stock_delivery, not installed here: its
         values are faked) the shipped step links to the carrier's tracking page."""
-        order_model = type(self.env["sale.order"])
-
-        def tracking_ref(orders):
-            for order in orders:
-                order.fulfilment_tracking_ref = order.date_shipped and "TRK-7788"
-
-        def tracking_url(orders):
-            for order in orders:
-                order.portal_tracking_url = (
-                    order.date_shipped and "https://carrier.example/t/TRK-7788"
-                )
-
-        self.patch(order_model, "_compute_fulfilment_tracking_ref", tracking_ref)
-        self.patch(order_model, "_compute_portal_tracking_url", tracking_url)
+        fake_carrier_tracking(self, "TRK-7788")
         self.authenticate("portal", "portal")
         page = self.url_open(self.delivered.get_portal_url()).text
         self.assertRegex(
