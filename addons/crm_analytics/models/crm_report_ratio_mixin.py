@@ -47,6 +47,27 @@ class CrmReportRatioMixin(models.AbstractModel):
         return SQL(", ").join(items)
 
     @api.model
+    def _union_events_sql(self, queries):
+        """UNION ALL of event SELECTs whose first column ``row_key`` is unique within
+        its query, adding ``event_key``, unique across all of them.
+
+        A report row groups events, so ``MIN(e.event_key)`` is a unique, stable id
+        for it. Unlike ``ROW_NUMBER()``, it lets PostgreSQL push a filter on a
+        grouping column (the month, the company...) down into every event query, so a
+        month of the report reads a month of events instead of all of them.
+        """
+        count = len(queries)
+        return SQL(" UNION ALL ").join(
+            SQL(
+                "SELECT ev.*, ev.row_key::bigint * %s + %s AS event_key FROM (%s) ev",
+                count,
+                index,
+                query,
+            )
+            for index, query in enumerate(queries)
+        )
+
+    @api.model
     def _compute_ratio_value(self, name, values):
         """The ratio ``name`` from a dict of summed measures."""
         terms, denominator, factor = self._get_ratio_definitions()[name]

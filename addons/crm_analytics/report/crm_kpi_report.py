@@ -198,8 +198,9 @@ class CrmKpiReport(models.Model):
             "csat_total",
         ]
 
-    def _event(self, date, company, user, team, from_clause, **measures):
-        """One event SELECT: the given measures, 0 for the others."""
+    def _event(self, key, date, company, user, team, from_clause, **measures):
+        """One event SELECT: ``key`` unique among its rows, the given measures, 0
+        for the others."""
         columns = [
             SQL("COALESCE(%s, 0)::numeric AS %s", measures[name], SQL.identifier(name))
             if name in measures
@@ -207,8 +208,9 @@ class CrmKpiReport(models.Model):
             for name in self._measures()
         ]
         return SQL(
-            "SELECT DATE_TRUNC('month', %s)::date AS date, %s AS company_id, "
-            "%s AS user_id, %s AS team_id, %s %s",
+            "SELECT %s AS row_key, DATE_TRUNC('month', %s)::date AS date, "
+            "%s AS company_id, %s AS user_id, %s AS team_id, %s %s",
+            key,
             date,
             company,
             user,
@@ -237,14 +239,11 @@ class CrmKpiReport(models.Model):
         )
         return SQL(
             """
-            SELECT ROW_NUMBER() OVER (
-                       ORDER BY r.date, r.company_id, r.user_id, r.team_id
-                   ) AS id,
-                   r.*,
+            SELECT r.*,
                    dep.department_id,
                    %(ratios)s
               FROM (
-                SELECT e.date, e.company_id, e.user_id,
+                SELECT MIN(e.event_key) AS id, e.date, e.company_id, e.user_id,
                        COALESCE(u.sale_team_id, e.team_id) AS team_id,
                        %(sums)s,
                        SUM(e.won_count + e.lost_count) AS closed_count
@@ -264,7 +263,7 @@ class CrmKpiReport(models.Model):
             """,
             ratios=self._ratio_select_sql("r"),
             sums=sums,
-            events=SQL(" UNION ALL ").join(self._event_queries()),
+            events=self._union_events_sql(self._event_queries()),
         )
 
     def _won_lost_query(self):
@@ -272,6 +271,7 @@ class CrmKpiReport(models.Model):
         their closing month."""
         won = SQL("l.active AND l.probability >= 100")
         return self._event(
+            SQL("l.id"),
             SQL("l.date_closed"),
             SQL("l.company_id"),
             SQL("l.user_id"),
@@ -316,6 +316,7 @@ class CrmKpiReport(models.Model):
             """
         )
         return self._event(
+            SQL("l.id"),
             SQL("l.create_date"),
             SQL("l.company_id"),
             SQL("l.user_id"),
@@ -329,6 +330,7 @@ class CrmKpiReport(models.Model):
     def _activity_done_query(self):
         """Activities marked done (their feedback message), by their author."""
         return self._event(
+            SQL("m.id"),
             SQL("m.date"),
             SQL("COALESCE(l.company_id, u.company_id)"),
             SQL("u.id"),
@@ -348,6 +350,7 @@ class CrmKpiReport(models.Model):
     def _activity_overdue_query(self):
         """Open activities past their deadline, at the deadline's month."""
         return self._event(
+            SQL("a.id"),
             SQL("a.date_deadline"),
             SQL("COALESCE(l.company_id, u.company_id)"),
             SQL("a.user_id"),
@@ -368,6 +371,7 @@ class CrmKpiReport(models.Model):
             return SQL("CASE WHEN c.outcome = %s THEN 1 END", value)
 
         return self._event(
+            SQL("c.id"),
             SQL("c.date_start"),
             SQL("c.company_id"),
             SQL("c.user_id"),
@@ -388,6 +392,7 @@ class CrmKpiReport(models.Model):
             "t.sla_deadline < COALESCE(t.closed_date, NOW() AT TIME ZONE 'UTC')"
         )
         return self._event(
+            SQL("t.id"),
             SQL("COALESCE(t.closed_date, t.sla_deadline)"),
             SQL("t.company_id"),
             SQL("t.user_id"),
@@ -413,6 +418,7 @@ class CrmKpiReport(models.Model):
         # a VALUES list rather than generate_series(): its row estimate (1000 per
         # target) made the planner expect millions of rows and pay seconds of JIT
         return self._event(
+            SQL("tg.id * 3 + month.shift"),
             SQL("tg.date_from + month.shift * INTERVAL '1 month'"),
             SQL("tg.company_id"),
             SQL("tg.user_id"),
@@ -438,6 +444,7 @@ class CrmKpiReport(models.Model):
             return SQL("CASE WHEN ui.crm_feedback_kind = %s THEN %s END", value, then)
 
         return self._event(
+            SQL("ui.id"),
             SQL("ui.end_datetime"),
             SQL("COALESCE(so.company_id, t.company_id)"),
             SQL("COALESCE(so.user_id, t.user_id)"),

@@ -115,16 +115,12 @@ class CrmRoiReport(models.Model):
     def _query(self):
         return SQL(
             """
-            SELECT ROW_NUMBER() OVER (
-                       ORDER BY r.date, r.company_id, r.campaign_id, r.medium_id,
-                                r.source_id, r.team_id, r.user_id, r.rfm_segment,
-                                r.abc_class
-                   ) AS id,
-                   r.*,
+            SELECT r.*,
                    %(ratios)s
               FROM (
-                SELECT e.date, e.company_id, e.campaign_id, e.medium_id, e.source_id,
-                       e.team_id, e.user_id, e.rfm_segment, e.abc_class,
+                SELECT MIN(e.event_key) AS id, e.date, e.company_id, e.campaign_id,
+                       e.medium_id, e.source_id, e.team_id, e.user_id,
+                       e.rfm_segment, e.abc_class,
                        SUM(e.cost) AS cost,
                        SUM(e.leads) AS leads,
                        SUM(e.opportunities) AS opportunities,
@@ -139,11 +135,12 @@ class CrmRoiReport(models.Model):
               ) r
             """,
             ratios=self._ratio_select_sql("r"),
-            events=SQL(" UNION ALL ").join(self._event_queries()),
+            events=self._union_events_sql(self._event_queries()),
         )
 
     def _event_queries(self):
-        """Hook: one SELECT per kind of event, all with the same columns."""
+        """Hook: one SELECT per kind of event, all with the same columns, the first
+        one (``row_key``) unique within the query."""
         return [
             self._cost_query(),
             self._lead_query(),
@@ -154,7 +151,8 @@ class CrmRoiReport(models.Model):
     def _cost_query(self):
         return SQL(
             """
-            SELECT DATE_TRUNC('month', c.date)::date AS date, c.company_id,
+            SELECT c.id AS row_key, DATE_TRUNC('month', c.date)::date AS date,
+                   c.company_id,
                    c.campaign_id, c.medium_id, c.source_id,
                    NULL::integer AS team_id, NULL::integer AS user_id,
                    NULL::varchar AS rfm_segment, NULL::varchar AS abc_class,
@@ -168,8 +166,9 @@ class CrmRoiReport(models.Model):
         """Leads at their creation month, lost and archived ones included."""
         return SQL(
             """
-            SELECT DATE_TRUNC('month', l.create_date)::date, l.company_id,
-                   l.campaign_id, l.medium_id, l.source_id, l.team_id, l.user_id,
+            SELECT l.id AS row_key, DATE_TRUNC('month', l.create_date)::date,
+                   l.company_id, l.campaign_id, l.medium_id, l.source_id,
+                   l.team_id, l.user_id,
                    cp.rfm_segment, cp.abc_class,
                    0, 1, CASE WHEN l.type = 'opportunity' THEN 1 ELSE 0 END, 0,
                    0, 0, 0
@@ -183,8 +182,9 @@ class CrmRoiReport(models.Model):
         """Won deals at their closing month."""
         return SQL(
             """
-            SELECT DATE_TRUNC('month', l.date_closed)::date, l.company_id,
-                   l.campaign_id, l.medium_id, l.source_id, l.team_id, l.user_id,
+            SELECT l.id AS row_key, DATE_TRUNC('month', l.date_closed)::date,
+                   l.company_id, l.campaign_id, l.medium_id, l.source_id,
+                   l.team_id, l.user_id,
                    cp.rfm_segment, cp.abc_class,
                    0, 0, 0, 1, COALESCE(l.expected_revenue, 0), 0, 0
               FROM crm_lead l
@@ -198,8 +198,8 @@ class CrmRoiReport(models.Model):
         """Posted customer invoices and credit notes (negative) carrying UTM data."""
         return SQL(
             """
-            SELECT DATE_TRUNC('month', m.invoice_date)::date, m.company_id,
-                   m.campaign_id, m.medium_id, m.source_id, m.team_id,
+            SELECT m.id AS row_key, DATE_TRUNC('month', m.invoice_date)::date,
+                   m.company_id, m.campaign_id, m.medium_id, m.source_id, m.team_id,
                    m.invoice_user_id, cp.rfm_segment, cp.abc_class,
                    0, 0, 0, 0, 0, m.amount_untaxed_signed,
                    CASE WHEN m.payment_state IN ('paid', 'in_payment')

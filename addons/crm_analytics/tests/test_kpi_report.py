@@ -133,6 +133,24 @@ class TestKpiReport(AnalyticsCommon):
             },
         )
 
+    def test_rows_have_unique_ids_and_read_back(self):
+        """Row ids (the smallest event key of each row) are unique, a row reads back
+        by id with its own figures, and a month filter, which PostgreSQL applies
+        inside each event query, keeps the same rows."""
+        Report = self.env["crm.kpi.report"]
+        rows = Report.search_read([], ["date", "user_id", "won_revenue", "calls"])
+        self.assertEqual(len({row["id"] for row in rows}), len(rows))
+        for row in rows:
+            again = Report.browse(row["id"])
+            self.assertEqual(again.won_revenue, row["won_revenue"])
+            self.assertEqual(again.calls, row["calls"])
+        month = fields.Date.today().replace(day=1)
+        this_month = Report.search_read([("date", "=", month)], ["calls"])
+        self.assertEqual(
+            {(row["id"], row["calls"]) for row in this_month},
+            {(row["id"], row["calls"]) for row in rows if row["date"] == month},
+        )
+
     def test_team_and_department(self):
         department = self.env["hr.department"].create({"name": "Field Sales"})
         self.env["hr.employee"].create(

@@ -161,6 +161,18 @@ class TestRoiReport(AnalyticsCommon):
         by_segment = self._by_campaign(domain=[("rfm_segment", "=", "champion")])
         self.assertEqual(by_segment[self.fair.id]["leads"], 4)
 
+    def test_rows_have_unique_ids_and_read_back(self):
+        Report = self.env["crm.roi.report"]
+        rows = Report.search_read([], ["cost", "leads", "paid_revenue"])
+        self.assertTrue(rows)
+        self.assertEqual(len({row["id"] for row in rows}), len(rows))
+        for row in rows:
+            again = Report.browse(row["id"])
+            self.assertEqual(
+                (again.cost, again.leads, again.paid_revenue),
+                (row["cost"], row["leads"], row["paid_revenue"]),
+            )
+
     def test_salesperson_sees_own_rows_only(self):
         groups = self._by_campaign(user=self.sales_1)
         self.assertEqual(list(groups), [self.fair.id])
