@@ -91,25 +91,76 @@ class TestXlsxExport(FunnelCommon):
         self.assertEqual(salespeople["B7"].value, "Won")
         self.assertEqual(salespeople["C8"].value, "=SUM(C2:C7)")
         stays = workbook["Stays"]
-        self.assertEqual(stays["A1"].value, "ID")
-        self.assertEqual(stays["B1"].value, "Lead/Opportunity")
-        # 2 x 6 won stays + 2 x 3 lost + 2 open: 20 stays of team A
+        headers = [cell.value for cell in stays[1]]
+        self.assertEqual(
+            headers[:10],
+            [
+                "Lead/Opportunity",
+                "Funnel Step",
+                "Stage",
+                "Entered on",
+                "Left on",
+                "Days in Step",
+                "Exit Reason",
+                "Lost Reason",
+                "Salesperson",
+                "Sales Team",
+            ],
+        )
+        # one company active: no company column, as in the Funnel Analysis list
+        self.assertNotIn("Company", headers)
+        # 2 x 6 won stays + 2 x 3 lost + 2 open: 20 stays of team A, in id order
         self.assertEqual(stays.max_row, 1 + 20)
-        self.assertEqual(
-            {stays.cell(row, 2).value for row in range(2, 22)},
-            {"Won 0", "Won 1", "Lost 0", "Lost 1", "Open"},
+        rows = [[cell.value for cell in row] for row in stays.iter_rows(min_row=2)]
+        report = self.env["crm.funnel.report"].search(
+            [("team_id", "=", self.team_a.id)], order="id"
         )
-        self.assertEqual(stays["C2"].value, "New")
-        self.assertEqual(stays.cell(2, 10).value, self.salesman_a.name)
-        self.assertEqual(stays.cell(2, 11).value, "Team A")
         self.assertEqual(
-            sorted(stays.cell(row, 1).value for row in range(2, 22)),
-            sorted(
-                self.env["crm.funnel.report"]
-                .search([("team_id", "=", self.team_a.id)])
-                .ids
-            ),
+            [row[0] for row in rows], [stay.lead_id.name for stay in report]
         )
+        self.assertEqual(rows[0][1], "New")
+        self.assertEqual(rows[0][8], self.salesman_a.name)
+        self.assertEqual(rows[0][9], "Team A")
+        # datetimes are Excel datetimes, to the second
+        for row, stay in zip(rows, report, strict=True):
+            self.assertAlmostEqual(
+                row[3], stay.date_entered, delta=timedelta(seconds=1)
+            )
+            if stay.date_left:
+                self.assertAlmostEqual(
+                    row[4], stay.date_left, delta=timedelta(seconds=1)
+                )
+                self.assertAlmostEqual(row[5], stay.duration_days, places=3)
+            else:
+                self.assertIsNone(row[4])
+        lost = [row for row in rows if row[6] == "Lost"]
+        self.assertEqual(len(lost), 2)
+        self.assertEqual({row[7] for row in lost}, {"Bad offer"})
+
+    def test_stays_company_column(self):
+        """With several companies active, each stay says its company; a second
+        export in the same transaction works (the stays' cursor was closed)."""
+        other = self.env["res.company"].create({"name": "Other Company"})
+        self.manager.company_ids |= other
+        export = self.Export.with_context(
+            allowed_company_ids=[self.env.company.id, other.id]
+        ).create(
+            {
+                "date_from": self.today - timedelta(days=10),
+                "date_to": self.today,
+                "team_id": self.team_a.id,
+            }
+        )
+        for _attempt in range(2):
+            export.action_export()
+            stays = openpyxl.load_workbook(BytesIO(export.attachment_id.raw))["Stays"]
+            headers = [cell.value for cell in stays[1]]
+            column = headers.index("Company")
+            self.assertEqual(stays.max_row, 1 + 20)
+            self.assertEqual(
+                {row[column].value for row in stays.iter_rows(min_row=2)},
+                {self.env.company.name},
+            )
 
     def test_hook_adds_sheet(self):
         """A module adds a sheet by extending `_get_sheet_builders`."""

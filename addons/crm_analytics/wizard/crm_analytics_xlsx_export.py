@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import os
 import tempfile
+from functools import partial
 
 import xlsxwriter
 from dateutil.relativedelta import relativedelta
@@ -585,10 +586,11 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
         self._ratio_formula(sheet, row, 11, cell(7), cell(6), cell_format)
 
     def _get_stays_columns(self):
-        """(report field, header) of the Stays sheet, in order."""
+        """(report field, header) of the Stays sheet, in order: the columns of the
+        Funnel Analysis list and the region and expected revenue; the company only
+        when the stays may come from several (more than one company active)."""
         report = self.env["crm.funnel.report"]
         names = [
-            "id",
             "lead_id",
             "funnel_step",
             "stage_id",
@@ -612,61 +614,102 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
             "company_id",
             "expected_revenue",
         ]
+        if len(self.env.companies) == 1:
+            names.remove("company_id")
         return [
             (name, report._fields[name].get_description(self.env)["string"])
             for name in names
         ]
 
-    def _iter_stays(self, fnames):
-        """Rows of the report for the period and team as {field: value}, many2one
-        values as names, read in batches of ids (keyset pagination on the report's
-        query, record rules applied) so one batch at most is in memory."""
+    def _get_name_field(self, comodel):
+        """The field naming a record of ``comodel`` in the Stays sheet: its stored
+        ``complete_name`` (partners, departments, categories) or its ``_rec_name``."""
+        complete = comodel._fields.get("complete_name")
+        return "complete_name" if complete and complete.store else comodel._rec_name
+
+    def _get_stays_query(self, fnames):
+        """SELECT of the report's rows for the period and team, under the report's
+        record rules, in id order: the given fields, many2one fields as the related
+        record's name (joined, in the user's language), datetimes (UTC, like the
+        report) as Excel serial numbers. Like a many2one read, the names are read
+        whatever the related model's record rules."""
+        report = self.env["crm.funnel.report"]
+        query = report._search(self._get_report_domain(), order="id")
+        columns = []
+        for name in fnames:
+            field = report._fields[name]
+            if field.type == "many2one":
+                comodel = self.env[field.comodel_name]
+                alias = query.left_join(query.table, name, comodel._table, "id", name)
+                value = comodel._field_to_sql(
+                    alias, self._get_name_field(comodel), query
+                )
+            else:
+                value = report._field_to_sql(query.table, name, query)
+                if field.type == "datetime":
+                    # Excel's serial number (days since 1899-12-30), computed here
+                    # rather than per cell in Python
+                    value = SQL("EXTRACT(EPOCH FROM %s) / 86400 + 25569", value)
+                if field.type in ("datetime", "float", "monetary"):
+                    value = SQL("%s::float8", value)
+            columns.append(SQL("%s AS %s", value, SQL.identifier(name)))
+        return query.select(*columns)
+
+    def _iter_stays_batches(self, fnames):
+        """Lists of value tuples of the report's rows (see ``_get_stays_query``),
+        streamed through a server-side cursor, ``STAYS_BATCH_SIZE`` rows at a time:
+        one query, and one batch at most read at once."""
         report = self.env["crm.funnel.report"]
         report.check_access("read")
-        domain = self._get_report_domain()
-        many2ones = [name for name in fnames if report._fields[name].type == "many2one"]
-        last_id = 0
-        while True:
-            query = report._search(
-                domain + [("id", ">", last_id)], order="id", limit=STAYS_BATCH_SIZE
+        cursor = SQL.identifier("crm_analytics_xlsx_stays")
+        # every row will be fetched: plan for the whole result, not the first rows
+        # (a cursor's default), which here means hash joins instead of index loops
+        self.env.cr.execute(SQL("SET LOCAL cursor_tuple_fraction = 1.0"))
+        self.env.execute_query(
+            SQL(
+                "DECLARE %s NO SCROLL CURSOR FOR %s",
+                cursor,
+                self._get_stays_query(fnames),
             )
-            rows = self.env.execute_query_dict(
-                query.select(
-                    *(
-                        SQL.identifier(query.table, name)
-                        for name in dict.fromkeys(["id", *fnames])
+        )
+        self.env.cr.execute(SQL("SET LOCAL cursor_tuple_fraction TO DEFAULT"))
+        try:
+            while rows := self.env.execute_query(
+                SQL("FETCH FORWARD %s FROM %s", STAYS_BATCH_SIZE, cursor)
+            ):
+                yield rows
+        finally:
+            self.env.cr.execute(SQL("CLOSE %s", cursor))
+
+    def _get_stays_writers(self, sheet, formats, fnames):
+        """One function(row, col, value) per column writing a non-empty value of
+        that field (as ``_get_stays_query`` selects it) in its Excel type."""
+        report_fields = self.env["crm.funnel.report"]._fields
+        writers = []
+        for name in fnames:
+            field = report_fields[name]
+            if field.type == "selection":
+                labels = dict(field._description_selection(self.env))
+                writers.append(
+                    lambda row, col, value, labels=labels: sheet.write_string(
+                        row, col, labels.get(value, value)
                     )
                 )
-            )
-            if not rows:
-                return
-            names = self._get_batch_names(rows, many2ones)
-            for row in rows:
-                for name in many2ones:
-                    row[name] = names[name].get(row[name])
-                yield row
-            last_id = rows[-1]["id"]
-            # the names read for this batch are done with: keep the ORM cache, hence
-            # the memory, at one batch
-            self.env.invalidate_all()
-
-    def _get_batch_names(self, rows, many2ones):
-        """{field: {id: display name}} of the records a batch of rows refers to,
-        one query per related model. Rows come from the report under its record
-        rules; like a many2one read, their names are read as superuser."""
-        report_fields = self.env["crm.funnel.report"]._fields
-        names = {}
-        for name in many2ones:
-            ids = {row[name] for row in rows if row[name]}
-            comodel_sudo = (
-                self.env[report_fields[name].comodel_name]
-                .sudo()
-                .with_context(active_test=False)
-            )
-            names[name] = {
-                record.id: record.display_name for record in comodel_sudo.browse(ids)
-            }
-        return names
+            elif field.type == "datetime":
+                writers.append(
+                    partial(sheet.write_number, cell_format=formats["datetime"])
+                )
+            elif field.type in ("float", "monetary"):
+                writers.append(
+                    partial(sheet.write_number, cell_format=formats["money"])
+                )
+            elif field.type == "integer":
+                writers.append(sheet.write_number)
+            elif field.type in ("many2one", "char", "text"):
+                writers.append(sheet.write_string)
+            else:
+                writers.append(sheet.write)
+        return writers
 
     def _build_stays_sheet(self, workbook, formats):
         """One row per stay (the raw rows of the Funnel Analysis report)."""
@@ -675,28 +718,12 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
         self._write_header(
             sheet, formats, [header for _name, header in columns], [12] * len(columns)
         )
-        report_fields = self.env["crm.funnel.report"]._fields
-        selections = {
-            name: dict(report_fields[name]._description_selection(self.env))
-            for name, _header in columns
-            if report_fields[name].type == "selection"
-        }
         fnames = [name for name, _header in columns]
-        for row, stay in enumerate(self._iter_stays(fnames), start=1):
-            for col, name in enumerate(fnames):
-                value = stay[name]
-                ftype = report_fields[name].type
-                if value is False or value is None:
-                    continue
-                if ftype == "many2one":
-                    sheet.write_string(row, col, value or "")
-                elif ftype == "selection":
-                    sheet.write_string(row, col, selections[name].get(value, value))
-                elif ftype == "datetime":
-                    sheet.write_datetime(row, col, value, formats["datetime"])
-                elif ftype in ("float", "monetary"):
-                    sheet.write_number(row, col, float(value), formats["money"])
-                elif ftype == "integer":
-                    sheet.write_number(row, col, value)
-                else:
-                    sheet.write(row, col, value)
+        writers = self._get_stays_writers(sheet, formats, fnames)
+        rows = (
+            values for batch in self._iter_stays_batches(fnames) for values in batch
+        )
+        for row, values in enumerate(rows, start=1):
+            for col, value in enumerate(values):
+                if value is not None:
+                    writers[col](row, col, value)
