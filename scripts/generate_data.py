@@ -151,6 +151,7 @@ class Generator:
         if args.history:
             self.generate_history()
             self.refresh_later_steps()
+            self.order_history()
         self.generate_orders()
         self.generate_order_lines()
         start = time.perf_counter()
@@ -503,6 +504,20 @@ class Generator:
         seconds = time.perf_counter() - start
         self.log("later steps of the stays: %s rows in %.1f s", f"{rows:,}", seconds)
         self.phases.append(("later steps of the stays", rows, seconds))
+
+    def order_history(self):
+        """Store the stays in the order they happened. A live database writes a stay
+        when its lead changes stage, so the rows follow their entry dates; this
+        generator writes them lead by lead, which spreads one month's stays over the
+        whole table: reading a month's 100k stays then touched 22,700 pages and took
+        0.21 s instead of 0.035 s."""
+        self.run(
+            "stays stored in entry-date order",
+            SQL(
+                "CLUSTER crm_lead_stage_history "
+                "USING crm_lead_stage_history_entered_step_idx"
+            ),
+        )
 
     def generate_orders(self):
         """Orders: 80 % confirmed, 10 % draft, 10 % cancelled. Half of the orders

@@ -206,6 +206,23 @@ class CrmFunnelReport(models.Model):
             ["opportunity_id"],
             where="opportunity_id IS NOT NULL",
         )
+        # counting the stays per step, the report's opening grouping, reads this
+        # index alone (an index-only scan): on 5M stays 0.26 s instead of 0.62 s for
+        # the scan of the table (scripts/README.md)
+        tools.create_index(
+            self.env.cr,
+            "crm_lead_stage_history_step_company_crm_analytics_idx",
+            "crm_lead_stage_history",
+            ["funnel_step", "company_id"],
+            where="stage_to_id IS NOT NULL",
+        )
+        # a salesperson reads their own stays (record rule on salesperson_id)
+        tools.create_index(
+            self.env.cr,
+            "crm_lead_stage_history_salesperson_crm_analytics_idx",
+            "crm_lead_stage_history",
+            ["salesperson_id", "date_entered"],
+        )
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
