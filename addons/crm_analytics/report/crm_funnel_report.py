@@ -38,10 +38,13 @@ class CrmFunnelReport(models.Model):
     _description = "Funnel Analysis"
     _auto = False
     _order = "date_entered desc, id desc"
-    _rec_name = "lead_id"
+    _rec_name = "name"
 
     # Dimensions
     lead_id = fields.Many2one("crm.lead", string="Lead/Opportunity", readonly=True)
+    # read from the view's own join: a row's name, and the export's lead column,
+    # without a second join on the leads
+    name = fields.Char(string="Lead/Opportunity Name", readonly=True)
     funnel_step = fields.Selection(FUNNEL_STEPS, readonly=True)
     stage_id = fields.Many2one("crm.stage", readonly=True)
     date_entered = fields.Datetime(string="Entered on", readonly=True)
@@ -131,6 +134,7 @@ class CrmFunnelReport(models.Model):
             """
             stay.id AS id,
             stay.lead_id AS lead_id,
+            lead.name AS name,
             stay.funnel_step AS funnel_step,
             stay.stage_to_id AS stage_id,
             stay.date_entered AS date_entered,
@@ -205,16 +209,6 @@ class CrmFunnelReport(models.Model):
             "sale_order",
             ["opportunity_id"],
             where="opportunity_id IS NOT NULL",
-        )
-        # counting the stays per step, the report's opening grouping, reads this
-        # index alone (an index-only scan): on 5M stays 0.26 s instead of 0.62 s for
-        # the scan of the table (scripts/README.md)
-        tools.create_index(
-            self.env.cr,
-            "crm_lead_stage_history_step_company_crm_analytics_idx",
-            "crm_lead_stage_history",
-            ["funnel_step", "company_id"],
-            where="stage_to_id IS NOT NULL",
         )
         # a salesperson reads their own stays (record rule on salesperson_id)
         tools.create_index(

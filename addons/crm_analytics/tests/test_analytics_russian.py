@@ -63,6 +63,6 @@ class TestAnalyticsRussian(AnalyticsCommon):
         self.assertEqual(workbook["ROI"]["A1"].value, "Кампания")
         self.assertEqual(workbook["Воронка"]["B1"].value, "Вошло")
         stays = workbook["Пребывания"]
-        self.assertEqual(stays["A1"].value, "Лид/сделка")
+        self.assertEqual(stays["A1"].value, "Название лида/сделки")
         # selection labels and translated names in Russian
         self.assertIn("Новый", {row[1].value for row in stays.iter_rows(min_row=2)})

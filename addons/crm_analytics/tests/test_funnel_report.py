@@ -86,6 +86,13 @@ class TestFunnelReport(FunnelCommon):
         self.assertEqual(got["price"], (3, 2, 1, 0))
         self.assertEqual(got["won"], (2, 0, 0, 2))
 
+    def test_rows_named_after_their_lead(self):
+        rows = self.env["crm.funnel.report"].search([("lead_id", "in", self.won.ids)])
+        self.assertTrue(rows)
+        for row in rows:
+            self.assertEqual(row.name, row.lead_id.name)
+            self.assertEqual(row.display_name, row.lead_id.name)
+
     def test_steps_in_funnel_order(self):
         """Groups come New first and Won last, in a pivot (eager) and a list."""
         expected = ["new", "qualified", "offer", "price", "contract", "won"]

@@ -244,12 +244,25 @@ class TestKpiReport(AnalyticsCommon):
         )
         self.assertEqual(cards["length"], 1)
         self.assertAlmostEqual(cards["records"][0]["attainment"], 50.0)
+        # leads nobody is assigned to get their own card, labelled as such
+        self.env["crm.lead"].create({"name": "Nobody's lead", "user_id": False})
+        self.assertIn("Unassigned", views["views"]["kanban"]["arch"])
+        unassigned = Report.web_search_read(
+            [
+                ("user_id", "=", False),
+                ("date", "=", fields.Date.today().replace(day=1)),
+            ],
+            {"user_id": {"fields": {"display_name": {}}}, "leads_received": {}},
+        )
+        self.assertEqual(unassigned["records"][0]["user_id"], False)
+        self.assertGreaterEqual(unassigned["records"][0]["leads_received"], 1)
 
     def test_query_count_constant_in_rows(self):
         Report = self.env["crm.kpi.report"].with_user(self.manager)
         groupby = ["user_id", "date:month"]
         Report.read_group([], self.MEASURES, groupby, lazy=False)
-        with self.assertQueryCount(1):
+        # the report's query, between turning JIT off and back to default
+        with self.assertQueryCount(3):
             Report.read_group([], self.MEASURES, groupby, lazy=False)
         self.env["crm.call"].create(
             [
@@ -262,5 +275,6 @@ class TestKpiReport(AnalyticsCommon):
             ]
         )
         Report.read_group([], self.MEASURES, groupby, lazy=False)
-        with self.assertQueryCount(1):
+        # the report's query, between turning JIT off and back to default
+        with self.assertQueryCount(3):
             Report.read_group([], self.MEASURES, groupby, lazy=False)

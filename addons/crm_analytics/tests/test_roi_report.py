@@ -173,6 +173,14 @@ class TestRoiReport(AnalyticsCommon):
                 (row["cost"], row["leads"], row["paid_revenue"]),
             )
 
+    def test_reads_without_jit(self):
+        """The report's queries run with PostgreSQL's JIT off, and only they."""
+        Report = self.env["crm.roi.report"]
+        [(before,)] = self.env.execute_query(SQL("SHOW jit"))
+        during = Report._call_without_jit(self.env.execute_query, SQL("SHOW jit"))
+        self.assertEqual(during, [("off",)])
+        self.assertEqual(self.env.execute_query(SQL("SHOW jit")), [(before,)])
+
     def test_salesperson_sees_own_rows_only(self):
         groups = self._by_campaign(user=self.sales_1)
         self.assertEqual(list(groups), [self.fair.id])
@@ -214,7 +222,8 @@ class TestRoiReport(AnalyticsCommon):
         Report.read_group(
             domain, self.MEASURES, ["campaign_id", "date:month"], lazy=False
         )
-        with self.assertQueryCount(1):
+        # the report's query, between turning JIT off and back to default
+        with self.assertQueryCount(3):
             Report.read_group(
                 domain, self.MEASURES, ["campaign_id", "date:month"], lazy=False
             )
@@ -232,7 +241,8 @@ class TestRoiReport(AnalyticsCommon):
         Report.read_group(
             domain, self.MEASURES, ["campaign_id", "date:month"], lazy=False
         )
-        with self.assertQueryCount(1):
+        # the report's query, between turning JIT off and back to default
+        with self.assertQueryCount(3):
             Report.read_group(
                 domain, self.MEASURES, ["campaign_id", "date:month"], lazy=False
             )

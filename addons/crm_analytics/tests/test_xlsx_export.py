@@ -95,7 +95,7 @@ class TestXlsxExport(FunnelCommon):
         self.assertEqual(
             headers[:10],
             [
-                "Lead/Opportunity",
+                "Lead/Opportunity Name",
                 "Funnel Step",
                 "Stage",
                 "Entered on",

@@ -591,7 +591,7 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
         when the stays may come from several (more than one company active)."""
         report = self.env["crm.funnel.report"]
         names = [
-            "lead_id",
+            "name",
             "funnel_step",
             "stage_id",
             "date_entered",

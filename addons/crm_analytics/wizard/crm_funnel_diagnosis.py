@@ -81,7 +81,9 @@ class CrmFunnelDiagnosis(models.TransientModel):
     # ------------------------------------------------------------
 
     def action_diagnose(self):
-        """Answer the five questions again and show them on the panel."""
+        """Answer the five questions again. The form saved the panel before calling
+        this and reloads it after, in place: returning an action would stack one
+        more breadcrumb at each press."""
         self.ensure_one()
         findings = self._compute_findings()
         self.finding_ids.unlink()
@@ -93,14 +95,7 @@ class CrmFunnelDiagnosis(models.TransientModel):
                 ]
             }
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
-            "name": self.env._("Funnel Diagnosis"),
-        }
+        return True
 
     # ------------------------------------------------------------
     # BUSINESS
@@ -253,7 +248,9 @@ class CrmFunnelDiagnosis(models.TransientModel):
                                     - INTERVAL '1 second')) / %(length)s)
                            END AS period,
                            COUNT(DISTINCT crm_funnel_report.lead_id),
-                           ARRAY_AGG(DISTINCT crm_funnel_report.lead_id)
+                           -- the leads behind the finding: this period's only
+                           ARRAY_AGG(DISTINCT crm_funnel_report.lead_id) FILTER (
+                               WHERE crm_funnel_report.date_entered >= %(start)s)
                       FROM %(from)s
                      WHERE %(where)s
                   GROUP BY 1
