@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import column_exists, create_column
+from odoo.tools.sql import column_exists, create_column, create_index
 
 
 class CrmLead(models.Model):
@@ -44,6 +44,20 @@ class CrmLead(models.Model):
                 )
             )
         return super()._auto_init()
+
+    def init(self):
+        super().init()
+        # The KPI board and the ROI report count leads at their creation and closing
+        # month; a month filter reaches their event queries as a condition on these
+        # expressions (crm.report.ratio.mixin). On 1M leads, two months of the ROI
+        # report: 0.38 s without them, 0.17 s with (scripts/README.md).
+        for column in ("create_date", "date_closed"):
+            create_index(
+                self.env.cr,
+                f"crm_lead_{column}_month_crm_analytics_idx",
+                self._table,
+                [f"(DATE_TRUNC('month', {column})::date)"],
+            )
 
     @api.depends(
         "order_ids.state",

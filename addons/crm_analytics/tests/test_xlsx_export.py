@@ -109,11 +109,11 @@ class TestXlsxExport(FunnelCommon):
         )
         # one company active: no company column, as in the Funnel Analysis list
         self.assertNotIn("Company", headers)
-        # 2 x 6 won stays + 2 x 3 lost + 2 open: 20 stays of team A, in id order
+        # 2 x 6 won stays + 2 x 3 lost + 2 open: 20 stays of team A, oldest first
         self.assertEqual(stays.max_row, 1 + 20)
         rows = [[cell.value for cell in row] for row in stays.iter_rows(min_row=2)]
         report = self.env["crm.funnel.report"].search(
-            [("team_id", "=", self.team_a.id)], order="id"
+            [("team_id", "=", self.team_a.id)], order="date_entered, id"
         )
         self.assertEqual(
             [row[0] for row in rows], [stay.lead_id.name for stay in report]

@@ -629,12 +629,12 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
 
     def _get_stays_query(self, fnames):
         """SELECT of the report's rows for the period and team, under the report's
-        record rules, in id order: the given fields, many2one fields as the related
+        record rules, oldest first: the given fields, many2one fields as the related
         record's name (joined, in the user's language), datetimes (UTC, like the
         report) as Excel serial numbers. Like a many2one read, the names are read
         whatever the related model's record rules."""
         report = self.env["crm.funnel.report"]
-        query = report._search(self._get_report_domain(), order="id")
+        query = report._search(self._get_report_domain(), order="date_entered, id")
         columns = []
         for name in fnames:
             field = report._fields[name]
