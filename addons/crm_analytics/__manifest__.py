@@ -31,6 +31,7 @@
     "demo": [
         "demo/utm_campaign_cost_demo.xml",
         "demo/crm_funnel_demo.xml",
+        "demo/sale_order_demo.xml",
     ],
     "installable": True,
     "application": False,

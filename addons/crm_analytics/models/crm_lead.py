@@ -46,7 +46,7 @@ class CrmLead(models.Model):
         return super()._auto_init()
 
     def init(self):
-        super().init()
+        res = super().init()
         # The KPI board and the ROI report count leads at their creation and closing
         # month; a month filter reaches their event queries as a condition on these
         # expressions (crm.report.ratio.mixin). On 1M leads, two months of the ROI
@@ -58,6 +58,7 @@ class CrmLead(models.Model):
                 self._table,
                 [f"(DATE_TRUNC('month', {column})::date)"],
             )
+        return res
 
     @api.depends(
         "order_ids.state",

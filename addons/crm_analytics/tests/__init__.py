@@ -12,3 +12,4 @@ from . import test_kpi_feedback
 from . import test_xlsx_roi_kpi
 from . import test_analytics_russian
 from . import test_lead_product_category
+from . import test_analytics_demo
