@@ -162,6 +162,26 @@ class TestXlsxExport(FunnelCommon):
                 {self.env.company.name},
             )
 
+    def test_stays_cursor_closed_when_reading_stops(self):
+        """A reader that stops after the first batch closes the stays' cursor: the
+        next export in the same transaction declares it again."""
+        export = self.Export.create(
+            {
+                "date_from": self.today - timedelta(days=10),
+                "date_to": self.today,
+                "team_id": self.team_a.id,
+            }
+        )
+        with patch.object(crm_analytics_xlsx_export, "STAYS_BATCH_SIZE", 7):
+            batches = export._iter_stays_batches(["name", "funnel_step"])
+            first = next(batches)
+            batches.close()
+        self.assertEqual(len(first), 7)
+        self.assertEqual(len(first[0]), 2)
+        export.action_export()
+        stays = openpyxl.load_workbook(BytesIO(export.attachment_id.raw))["Stays"]
+        self.assertEqual(stays.max_row, 1 + 20)
+
     def test_hook_adds_sheet(self):
         """A module adds a sheet by extending `_get_sheet_builders`."""
 

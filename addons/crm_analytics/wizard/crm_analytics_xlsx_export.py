@@ -678,8 +678,12 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
                 SQL("FETCH FORWARD %s FROM %s", STAYS_BATCH_SIZE, cursor)
             ):
                 yield rows
-        finally:
+        except GeneratorExit:
+            # the reader stopped early; after an SQL error, the transaction's end
+            # closes the cursor (a CLOSE would fail and hide the error)
             self.env.cr.execute(SQL("CLOSE %s", cursor))
+            raise
+        self.env.cr.execute(SQL("CLOSE %s", cursor))
 
     def _get_stays_writers(self, sheet, formats, fnames):
         """One function(row, col, value) per column writing a non-empty value of
