@@ -90,6 +90,8 @@ class TestXlsxExport(FunnelCommon):
         self.assertEqual(salespeople.max_row, 8)  # header, 6 steps, total
         self.assertEqual(salespeople["B7"].value, "Won")
         self.assertEqual(salespeople["C8"].value, "=SUM(C2:C7)")
+        self.assertEqual(salespeople["I2"].value, '=IF(C2-F2=0,"",G2/(C2-F2))')
+        self.assertEqual(salespeople["J8"].value, '=IF(C8=0,"",H8/C8)')
         stays = workbook["Stays"]
         headers = [cell.value for cell in stays[1]]
         self.assertEqual(

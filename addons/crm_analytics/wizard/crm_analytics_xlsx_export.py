@@ -149,12 +149,11 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
             sheet.set_column(col, col, width)
         sheet.freeze_panes(1, 0)
 
-    def _build_funnel_sheet(self, workbook, formats):
-        """Per step figures; conversions and totals are formulas; a bar chart."""
-        sheet = workbook.add_worksheet(self.env._("Funnel"))
-        # columns must be set before any row is flushed in constant-memory mode
-        headers = [
-            self.env._("Step"),
+    def _get_step_figure_headers(self):
+        """Headers of a funnel row's figures, as the Funnel and Salespeople sheets
+        write them: the counts, their conversions (``_write_conversions``) and the
+        average days in the step."""
+        return [
             self.env._("Entered"),
             self.env._("Moved On"),
             self.env._("Lost"),
@@ -164,6 +163,15 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
             self.env._("Conversion to Next Step"),
             self.env._("Conversion to Won"),
             self.env._("Average Days"),
+        ]
+
+    def _build_funnel_sheet(self, workbook, formats):
+        """Per step figures; conversions and totals are formulas; a bar chart."""
+        sheet = workbook.add_worksheet(self.env._("Funnel"))
+        # columns must be set before any row is flushed in constant-memory mode
+        headers = [
+            self.env._("Step"),
+            *self._get_step_figure_headers(),
             self.env._("Median Days"),
         ]
         self._write_header(sheet, formats, headers, [22] + [12] * 10)
@@ -214,21 +222,26 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
         last = xl_rowcol_to_cell(last_row, col)
         return f"=SUM({first}:{last})"
 
-    def _write_conversions(self, sheet, row, cell_format):
-        """Conversion formulas of a Funnel row: reached a next step / stays left,
-        won later / entered."""
+    def _write_conversions(self, sheet, row, cell_format, entered_col=1):
+        """Conversion formulas of a funnel row whose counts start at ``entered_col``
+        (entered, moved on, lost, still there, reached a next step, won later),
+        written after them: reached a next step / stays left, won later / entered."""
 
-        def cell(col):
-            return xl_rowcol_to_cell(row, col)
+        def cell(offset):
+            return xl_rowcol_to_cell(row, entered_col + offset)
 
+        entered, stayed, advanced, won = cell(0), cell(3), cell(4), cell(5)
         sheet.write_formula(
             row,
-            7,
-            f'=IF({cell(1)}-{cell(4)}=0,"",{cell(5)}/({cell(1)}-{cell(4)}))',
+            entered_col + 6,
+            f'=IF({entered}-{stayed}=0,"",{advanced}/({entered}-{stayed}))',
             cell_format,
         )
         sheet.write_formula(
-            row, 8, f'=IF({cell(1)}=0,"",{cell(6)}/{cell(1)})', cell_format
+            row,
+            entered_col + 7,
+            f'=IF({entered}=0,"",{won}/{entered})',
+            cell_format,
         )
 
     def _build_diagnostics_sheet(self, workbook, formats):
@@ -268,15 +281,7 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
             [
                 self.env._("Salesperson"),
                 self.env._("Step"),
-                self.env._("Entered"),
-                self.env._("Moved On"),
-                self.env._("Lost"),
-                self.env._("Still There"),
-                self.env._("Reached a Next Step"),
-                self.env._("Won Later"),
-                self.env._("Conversion to Next Step"),
-                self.env._("Conversion to Won"),
-                self.env._("Average Days"),
+                *self._get_step_figure_headers(),
             ],
             [25, 20] + [12] * 9,
         )
@@ -310,7 +315,7 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
             sheet.write_string(row, 1, labels.get(step, ""))
             for col, count in enumerate(counts, start=2):
                 sheet.write_number(row, col, count)
-            self._write_salesperson_conversions(sheet, row, formats["percent"])
+            self._write_conversions(sheet, row, formats["percent"], entered_col=2)
             sheet.write_number(row, 10, avg_days or 0.0, formats["days"])
         total = row + 1
         sheet.write_string(total, 0, self.env._("Total"), formats["total"])
@@ -321,21 +326,7 @@ class CrmAnalyticsXlsxExport(models.TransientModel):
                 self._sum_formula(col, 1, max(row, 1)),
                 formats["total"],
             )
-        self._write_salesperson_conversions(sheet, total, formats["percent_total"])
-
-    def _write_salesperson_conversions(self, sheet, row, cell_format):
-        def cell(col):
-            return xl_rowcol_to_cell(row, col)
-
-        sheet.write_formula(
-            row,
-            8,
-            f'=IF({cell(2)}-{cell(5)}=0,"",{cell(6)}/({cell(2)}-{cell(5)}))',
-            cell_format,
-        )
-        sheet.write_formula(
-            row, 9, f'=IF({cell(2)}=0,"",{cell(7)}/{cell(2)})', cell_format
-        )
+        self._write_conversions(sheet, total, formats["percent_total"], entered_col=2)
 
     # ------------------------------------------------------------
     # ROI, KPI AND TARGETS SHEETS
